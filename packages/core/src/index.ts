@@ -1,0 +1,3 @@
+export * from "./record/schema.js";
+export * from "./profiles/profiles.js";
+export type * from "./adapter/adapter.js";

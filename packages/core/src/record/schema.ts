@@ -1,0 +1,149 @@
+import { z } from "zod";
+
+/** Bumped whenever a reader of the previous version could misread a record. */
+export const SCHEMA_VERSION = 1;
+
+export const TargetName = z.enum(["claude", "gemini"]);
+export type TargetName = z.infer<typeof TargetName>;
+
+export const Mode = z.enum(["review", "adversarial-review", "custom-review", "rescue"]);
+export type Mode = z.infer<typeof Mode>;
+
+export const Scope = z.enum(["working-tree", "staged", "head", "branch-diff", "custom"]);
+export type Scope = z.infer<typeof Scope>;
+
+export const Containment = z.enum(["snapshot", "none"]);
+export type Containment = z.infer<typeof Containment>;
+
+export const AuthMode = z.enum(["subscription", "api_key", "auto"]);
+export type AuthMode = z.infer<typeof AuthMode>;
+
+export const JobStatus = z.enum(["queued", "running", "completed", "failed", "cancelled", "stale"]);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const ACTIVE_STATUSES: readonly JobStatus[] = ["queued", "running"];
+export const isActive = (status: JobStatus): boolean => ACTIVE_STATUSES.includes(status);
+
+export const ErrorCode = z.enum([
+  "scope_failed",
+  "binary_not_found",
+  "spawn_failed",
+  "not_authed",
+  "rate_limited",
+  "usage_limited",
+  "model_not_found",
+  "timeout",
+  "parse_error",
+  "target_error",
+  "contract_changed",
+  "stale_active_job",
+  "finalization_failed",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Process identity: enough to prove a pid still names the process we started. */
+export const PidInfo = z.object({
+  pid: z.number().int().positive(),
+  /** Linux: /proc/<pid>/stat field 22 (clock ticks since boot); macOS: ps lstart text. */
+  starttime: z.string().min(1),
+  argv0: z.string(),
+});
+export type PidInfo = z.infer<typeof PidInfo>;
+
+export const Usage = z.object({
+  input_tokens: z.number().nullable(),
+  output_tokens: z.number().nullable(),
+  cached_input_tokens: z.number().nullable(),
+  total_tokens: z.number().nullable(),
+});
+export type Usage = z.infer<typeof Usage>;
+
+export const EMPTY_USAGE: Usage = {
+  input_tokens: null,
+  output_tokens: null,
+  cached_input_tokens: null,
+  total_tokens: null,
+};
+
+export const Progress = z.object({
+  events: z.number().int().nonnegative(),
+  tool_calls: z.number().int().nonnegative(),
+  last_event_at: z.string().nullable(),
+  last_text: z.string().nullable(),
+});
+export type Progress = z.infer<typeof Progress>;
+
+export const PermissionDenial = z.object({
+  tool_name: z.string(),
+  tool_use_id: z.string().nullable(),
+  /** A short, single-line description of what was attempted (e.g. the file path). */
+  detail: z.string().nullable(),
+});
+export type PermissionDenial = z.infer<typeof PermissionDenial>;
+
+export const Mutation = z.discriminatedUnion("kind", [
+  /** A `git status --porcelain` line present after the review and not before. */
+  z.object({ kind: z.literal("changed"), entry: z.string() }),
+  /** Detection itself failed: the review result is kept, the failure is reported. */
+  z.object({ kind: z.literal("detection_failed"), reason: z.string() }),
+]);
+export type Mutation = z.infer<typeof Mutation>;
+
+/** Names (never values) of environment variables passed to, or withheld from, the target. */
+export const AuthEnv = z.object({
+  used: z.array(z.string()),
+  ignored: z.array(z.string()),
+});
+export type AuthEnv = z.infer<typeof AuthEnv>;
+
+const isoTime = z.string();
+
+export const JobRecord = z.object({
+  schema_version: z.literal(SCHEMA_VERSION),
+  // identity
+  job_id: z.uuid({ version: "v4" }),
+  target: TargetName,
+  parent_job_id: z.uuid().nullable(),
+  target_session_id: z.string().nullable(),
+  resume_chain: z.array(z.string()),
+  pid_info: PidInfo.nullable(),
+  worker_pid_info: PidInfo.nullable(),
+  // invocation
+  mode: Mode,
+  model: z.string().nullable(),
+  cwd: z.string(),
+  workspace_root: z.string(),
+  /** Where the target process ran (a neutral per-chain directory for contained reviews). */
+  target_cwd: z.string().nullable(),
+  scope: Scope,
+  scope_base: z.string().nullable(),
+  scope_paths: z.array(z.string()),
+  containment: Containment,
+  snapshot_path: z.string().nullable(),
+  auth_mode: AuthMode,
+  auth_env: AuthEnv,
+  timeout_s: z.number().positive(),
+  background: z.boolean(),
+  prompt_head: z.string().max(200),
+  // lifecycle
+  status: JobStatus,
+  created_at: isoTime,
+  started_at: isoTime.nullable(),
+  ended_at: isoTime.nullable(),
+  exit_code: z.number().int().nullable(),
+  signal: z.string().nullable(),
+  error_code: ErrorCode.nullable(),
+  error_message: z.string().nullable(),
+  suggested_action: z.string().nullable(),
+  // result
+  result: z.string().nullable(),
+  structured_output: z.unknown().nullable(),
+  permission_denials: z.array(PermissionDenial),
+  mutations: z.array(Mutation),
+  usage: Usage,
+  cost_usd: z.number().nullable(),
+  cost_source: z.enum(["reported", "estimated"]).nullable(),
+  progress: Progress,
+  collected_at: isoTime.nullable(),
+});
+export type JobRecord = z.infer<typeof JobRecord>;

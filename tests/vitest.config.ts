@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Black-box tests spawn real processes; give them room and run files one at a time
+// so timing-sensitive cancel tests do not compete for the 2 cores.
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
