@@ -55,8 +55,8 @@ export interface InvocationRequest {
   readonly resumeSessionId: string | null;
   /** Directory the target may read (the review snapshot); null when uncontained. */
   readonly readableDir: string | null;
-  /** Absolute path of a JSON schema file for structured output, if requested. */
-  readonly jsonSchemaPath: string | null;
+  /** JSON schema text for structured output, if requested (targets that support it). */
+  readonly jsonSchema: string | null;
   /** The cwd core chose for the target process. */
   readonly cwd: string;
   /** A private 0700 directory the adapter may place helper files in (see Invocation.files). */
