@@ -1,3 +1,5 @@
 export * from "./record/schema.js";
 export * from "./profiles/profiles.js";
 export type * from "./adapter/adapter.js";
+export { runCli, type CliEnvironment } from "./cli/main.js";
+export * from "./target-output/index.js";

@@ -1,0 +1,12 @@
+export type { CancelDecision, CancelInput, TargetEvidence } from "./decide.js";
+export type { CancelEffects } from "./carry-out.js";
+export type { CancelEnvelope, CancelOutcome } from "./outcome.js";
+export type { MarkerConsume, MarkerRead, MarkerWrite } from "./marker.js";
+export type { TerminateOptions, TerminateOutcome, TerminateSignal } from "./signal.js";
+export type { Verify } from "./evidence.js";
+export { decideCancel } from "./decide.js";
+export { gatherEvidence } from "./evidence.js";
+export { carryOutCancel } from "./carry-out.js";
+export { cancelEnvelope } from "./outcome.js";
+export { CANCEL_MARKER_FILE, CancelMarker, consumeCancelMarker, hasCancelMarker, readCancelMarker, writeCancelMarker } from "./marker.js";
+export { terminateVerified } from "./signal.js";

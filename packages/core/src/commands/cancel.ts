@@ -1,0 +1,64 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { cancelEnvelope, type CancelOutcome } from "../cancel/outcome.js";
+import { carryOutCancel } from "../cancel/carry-out.js";
+import { decideCancel } from "../cancel/decide.js";
+import { gatherEvidence } from "../cancel/evidence.js";
+import { consumeCancelMarker, writeCancelMarker } from "../cancel/marker.js";
+import { terminateVerified } from "../cancel/signal.js";
+import { KILL_GRACE_MS } from "../job/pipeline.js";
+import { assessLiveness } from "../job/reconcile.js";
+import { finalizeRecord } from "../record/build.js";
+import { isActive, type JobRecord } from "../record/schema.js";
+import { parseJobId } from "../store/job-id.js";
+import type { JobStore } from "../store/job-store.js";
+import { type ParsedCommand, requiredFlag } from "../cli/args.js";
+import type { CommandOutput } from "../cli/output.js";
+import type { CommandContext } from "./context.js";
+
+/** How long cancel waits for the job's own finalization to record `cancelled`. */
+const SETTLE_MS = 3000;
+
+export async function cancelCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+  const jobId = parseJobId(requiredFlag(parsed, "job"));
+  const force = parsed.values.force === true;
+  const read = await ctx.store.read(jobId);
+  const outcome: CancelOutcome =
+    read.outcome === "not_found" ? { outcome: "not_found" } : await cancelRecord(ctx.store, await ctx.store.get(jobId), force);
+  const { envelope, exit_code } = cancelEnvelope(jobId, outcome);
+  const settled = outcome.outcome === "signaled" || outcome.outcome === "already_dead" ? await settle(ctx.store, jobId) : null;
+  const document = settled ? { ...envelope, job_status: settled.status } : envelope;
+  if (!envelope.ok) process.stderr.write(`cancel: ${String(envelope.message ?? outcome.outcome)}\n`);
+  const human = `${jobId}: ${outcome.outcome}${settled ? ` (job ${settled.status})` : ""}${envelope.ok ? "" : ` — ${String(envelope.message)}`}`;
+  return { document, exitCode: exit_code, human };
+}
+
+async function cancelRecord(store: JobStore, record: JobRecord, force: boolean): Promise<CancelOutcome> {
+  const jobDir = store.jobDir(record.job_id);
+  const decision = decideCancel({ status: record.status, evidence: await gatherEvidence(record) });
+  return carryOutCancel(decision, {
+    writeMarker: () => writeCancelMarker(jobDir, { force }),
+    terminate: (info) => terminateVerified(info, { force, graceMs: KILL_GRACE_MS, pollMs: 50 }),
+  });
+}
+
+/**
+ * After the target is stopped, its worker records `cancelled`. If the worker is itself
+ * provably gone (crashed), nobody else will, so cancel records it.
+ */
+async function settle(store: JobStore, jobId: string): Promise<JobRecord> {
+  const deadline = Date.now() + SETTLE_MS;
+  for (;;) {
+    const record = await store.get(jobId);
+    if (!isActive(record.status)) return record;
+    if (Date.now() >= deadline) {
+      const liveness = await assessLiveness(record, new Date());
+      if (liveness.verdict !== "gone") return record;
+      const final = await store.update(jobId, (current) =>
+        isActive(current.status) ? finalizeRecord(current, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []) : null,
+      );
+      await consumeCancelMarker(store.jobDir(jobId));
+      return final;
+    }
+    await sleep(50);
+  }
+}

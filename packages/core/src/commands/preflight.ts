@@ -1,0 +1,29 @@
+import { CompanionError, EXIT, usageError } from "../errors/companion-error.js";
+import { describeSelection } from "../scope/describe.js";
+import { ScopeError } from "../scope/scope-error.js";
+import { selectScope } from "../scope/select.js";
+import type { ParsedCommand } from "../cli/args.js";
+import type { CommandOutput } from "../cli/output.js";
+import type { CommandContext } from "./context.js";
+import { sourceFlags } from "./launch-options.js";
+
+/** The exact selection a review would send; spawns no target and writes no record. */
+export async function preflightCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+  const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
+  if (scope.containment === "none") {
+    throw usageError(`preflight applies to review modes; ${profile.mode} works on the live tree and sends no snapshot.`);
+  }
+  let description;
+  try {
+    description = describeSelection(await selectScope({ cwd, scope: scope.scope, base: scope.base, paths: scope.paths }));
+  } catch (error) {
+    if (error instanceof ScopeError) throw new CompanionError("scope_failed", error.message, { suggestedAction: error.suggestedAction, cause: error });
+    throw error;
+  }
+  const document = { ok: true, target: ctx.adapter.name, mode: profile.mode, containment: scope.containment, ...description };
+  const human = [
+    `${profile.mode}: ${description.file_count} file(s), ${description.byte_count} bytes (${description.scope}${description.base ? ` vs ${description.base}` : ""})`,
+    ...description.files.map((file) => `  ${file.path}  ${file.bytes}`),
+  ].join("\n");
+  return { document, exitCode: EXIT.ok, human };
+}

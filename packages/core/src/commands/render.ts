@@ -1,0 +1,58 @@
+import type { JobRecord } from "../record/schema.js";
+
+/** --human text for one record. */
+export function renderRecord(record: JobRecord): string {
+  const lines = [
+    `job ${record.job_id}  ${record.status}  (${record.target} ${record.mode}${record.background ? ", background" : ""})`,
+    `  workspace  ${record.workspace_root}`,
+    `  created    ${record.created_at}${record.ended_at ? `   ended ${record.ended_at}` : ""}`,
+  ];
+  if (record.target_session_id) lines.push(`  session    ${record.target_session_id}`);
+  if (record.error_code) {
+    lines.push(`  error      ${record.error_code}: ${record.error_message ?? ""}`);
+    if (record.suggested_action) lines.push(`  next       ${record.suggested_action}`);
+  }
+  if (record.status === "running" || record.status === "queued") {
+    lines.push(`  progress   ${record.progress.events} events, ${record.progress.tool_calls} tool calls`);
+  }
+  if (record.usage.total_tokens !== null) {
+    lines.push(`  usage      ${record.usage.total_tokens} tokens${record.cost_usd !== null ? `, $${record.cost_usd.toFixed(4)} (${record.cost_source})` : ""}`);
+  }
+  for (const denial of record.permission_denials) lines.push(`  denied     ${denial.tool_name}${denial.detail ? ` ${denial.detail}` : ""}`);
+  for (const mutation of record.mutations) {
+    lines.push(mutation.kind === "changed" ? `  MUTATION   ${mutation.entry}` : `  mutation detection failed: ${mutation.reason}`);
+  }
+  if (record.result) lines.push("", record.result);
+  return lines.join("\n");
+}
+
+export interface JobSummary {
+  job_id: string;
+  status: JobRecord["status"];
+  mode: JobRecord["mode"];
+  created_at: string;
+  ended_at: string | null;
+  prompt_head: string;
+  error_code: JobRecord["error_code"];
+  collected: boolean;
+  background: boolean;
+}
+
+export const summarize = (record: JobRecord): JobSummary => ({
+  job_id: record.job_id,
+  status: record.status,
+  mode: record.mode,
+  created_at: record.created_at,
+  ended_at: record.ended_at,
+  prompt_head: record.prompt_head,
+  error_code: record.error_code,
+  collected: record.collected_at !== null,
+  background: record.background,
+});
+
+export function renderSummaries(workspace: string | null, jobs: readonly JobSummary[], problems: readonly { job_id: string; error: string }[]): string {
+  const header = workspace === null ? "all workspaces" : workspace;
+  const rows = jobs.map((job) => `${job.job_id}  ${job.status.padEnd(9)}  ${job.mode.padEnd(18)}  ${job.created_at}  ${job.prompt_head.replace(/\s+/g, " ").slice(0, 40)}`);
+  const broken = problems.map((problem) => `${problem.job_id}  unreadable: ${problem.error}`);
+  return [`${jobs.length} job(s) in ${header}`, ...rows, ...broken].join("\n");
+}

@@ -1,0 +1,21 @@
+import { CompanionError, EXIT } from "../errors/companion-error.js";
+import { reconcile } from "../job/reconcile.js";
+import { markCollected } from "../record/build.js";
+import { isActive } from "../record/schema.js";
+import { parseJobId } from "../store/job-id.js";
+import { type ParsedCommand, requiredFlag } from "../cli/args.js";
+import type { CommandOutput } from "../cli/output.js";
+import type { CommandContext } from "./context.js";
+import { renderRecord } from "./render.js";
+
+export async function resultCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+  const jobId = parseJobId(requiredFlag(parsed, "job"));
+  const current = await reconcile(ctx.store, await ctx.store.get(jobId));
+  if (isActive(current.status)) {
+    throw new CompanionError("not_terminal", `Job ${jobId} is still ${current.status}.`, {
+      suggestedAction: `Wait for it: companion-${ctx.adapter.name} wait --job ${jobId}`,
+    });
+  }
+  const record = await ctx.store.update(jobId, (latest) => (latest.collected_at ? null : markCollected(latest)));
+  return { document: record, exitCode: record.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(record) };
+}

@@ -1,0 +1,147 @@
+import { execa } from "execa";
+import { join } from "node:path";
+import { EXIT, CompanionError } from "../errors/companion-error.js";
+import { captureIdentity } from "../identity/capture.js";
+import { type JobInput, executeJob } from "../job/pipeline.js";
+import { pruneLazily } from "../job/retention.js";
+import { profileFor } from "../profiles/profiles.js";
+import { newJobRecord, withWorker } from "../record/build.js";
+import { type JobRecord, isActive } from "../record/schema.js";
+import { newJobId, parseJobId } from "../store/job-id.js";
+import { workspaceRootOf } from "../workspace/root.js";
+import { type ParsedCommand, requiredFlag } from "../cli/args.js";
+import type { CommandOutput } from "../cli/output.js";
+import type { CommandContext } from "./context.js";
+import { jobOptions, readPrompt, sourceFlags } from "./launch-options.js";
+import { renderRecord } from "./render.js";
+import { writeCancelMarker } from "../cancel/marker.js";
+
+export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+  const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
+  const { mode } = profile;
+  const options = jobOptions(ctx.adapter, profile, parsed, { model: null, env: ctx.env, cwd: ctx.cwd });
+  const prompt = readPrompt(parsed, ctx.cwd);
+  if (profile.access === "write" && prompt.trim() === "") {
+    throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.adapter.name} run --mode ${mode} -- "fix the failing test in …"` });
+  }
+  const record = newJobRecord({
+    job_id: newJobId(),
+    target: ctx.adapter.name,
+    mode,
+    model: options.model,
+    cwd,
+    workspace_root: workspaceRootOf(cwd),
+    scope: scope.scope,
+    scope_base: scope.base,
+    scope_paths: scope.paths,
+    containment: scope.containment,
+    auth_mode: options.authMode,
+    timeout_s: options.timeoutS,
+    background: options.background,
+    prompt,
+    parent: null,
+  });
+  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
+}
+
+export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+  const parent = await ctx.store.get(parseJobId(requiredFlag(parsed, "job")));
+  if (isActive(parent.status)) {
+    throw new CompanionError("not_continuable", `Job ${parent.job_id} is still ${parent.status}.`, { suggestedAction: `Wait for it: companion-${ctx.adapter.name} wait --job ${parent.job_id}` });
+  }
+  if (parent.target_session_id === null) {
+    throw new CompanionError("not_continuable", `Job ${parent.job_id} has no target session to resume (the target never reported one).`, { suggestedAction: "Start a new job with `run` instead." });
+  }
+  const profile = profileFor(parent.mode);
+  const options = jobOptions(ctx.adapter, profile, parsed, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
+  const prompt = readPrompt(parsed, ctx.cwd);
+  if (prompt.trim() === "") throw new CompanionError("usage_error", "continue needs a follow-up prompt.");
+  const record = newJobRecord({
+    job_id: newJobId(),
+    target: ctx.adapter.name,
+    mode: parent.mode,
+    model: options.model,
+    cwd: parent.cwd,
+    workspace_root: parent.workspace_root,
+    scope: parent.scope,
+    scope_base: parent.scope_base,
+    scope_paths: parent.scope_paths,
+    containment: parent.containment,
+    auth_mode: options.authMode,
+    timeout_s: options.timeoutS,
+    background: options.background,
+    prompt,
+    parent,
+  });
+  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
+}
+
+async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  await ctx.store.create(record);
+  return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
+}
+
+/**
+ * The worker gets the prompt through a pipe, so it is never written to disk; the record
+ * is already durable (queued) before the worker exists.
+ */
+async function launchBackground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  try {
+    const worker = execa(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
+      detached: true,
+      cleanup: false,
+      stdin: "pipe",
+      stdout: "ignore",
+      stderr: { file: join(ctx.store.jobDir(record.job_id), "worker.log") },
+      env: ctx.env,
+      extendEnv: false,
+      reject: false,
+    });
+    worker.catch(() => undefined);
+    await new Promise<void>((resolve, reject) => {
+      worker.once("error", reject);
+      worker.stdin?.once("error", reject);
+      worker.stdin?.end(JSON.stringify(input), () => resolve());
+    });
+    worker.unref();
+  } catch (error) {
+    await ctx.store.update(record.job_id, (current) => ({
+      ...current,
+      status: "failed",
+      ended_at: new Date().toISOString(),
+      error_code: "spawn_failed",
+      error_message: `Could not start the background worker: ${(error as Error).message}`,
+      suggested_action: "Check that node can run the companion bin, then retry.",
+    }));
+    throw new CompanionError("spawn_failed", `Could not start the background worker: ${(error as Error).message}`, { cause: error });
+  }
+  const document = {
+    event: "launched",
+    job_id: record.job_id,
+    target: record.target,
+    mode: record.mode,
+    workspace_root: record.workspace_root,
+    status: record.status,
+  };
+  return { document, exitCode: EXIT.ok, human: `launched ${record.job_id} (${record.target} ${record.mode}) in ${record.workspace_root}` };
+}
+
+/** Ctrl-C (or SIGTERM) on a foreground run cancels the job like `cancel` would. */
+async function runForeground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  const self = await captureIdentity(process.pid);
+  await ctx.store.update(record.job_id, (current) => withWorker(current, self.outcome === "captured" ? self.info : null));
+  const stop = new AbortController();
+  const onSignal = (): void => {
+    void writeCancelMarker(ctx.store.jobDir(record.job_id), { force: false }).finally(() => stop.abort());
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const final = await executeJob({ adapter: ctx.adapter, store: ctx.store, env: ctx.env }, record.job_id, input, stop);
+    await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
+    return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

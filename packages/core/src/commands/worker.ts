@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { text } from "node:stream/consumers";
+import { EXIT } from "../errors/companion-error.js";
+import { captureIdentity } from "../identity/capture.js";
+import { executeJob } from "../job/pipeline.js";
+import { pruneLazily } from "../job/retention.js";
+import { withWorker } from "../record/build.js";
+import { parseJobId } from "../store/job-id.js";
+import { type ParsedCommand, requiredFlag } from "../cli/args.js";
+import type { CommandOutput } from "../cli/output.js";
+import type { CommandContext } from "./context.js";
+
+const HandOff = z.object({ prompt: z.string(), jsonSchema: z.string().nullable(), keepSnapshot: z.boolean() });
+
+/** The hidden background worker: reads the hand-off from its stdin pipe and runs the job. */
+export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+  const jobId = parseJobId(requiredFlag(parsed, "job"));
+  const input = HandOff.parse(JSON.parse(await text(process.stdin)));
+  const self = await captureIdentity(process.pid);
+  await ctx.store.update(jobId, (current) => withWorker(current, self.outcome === "captured" ? self.info : null));
+  const final = await executeJob({ adapter: ctx.adapter, store: ctx.store, env: ctx.env }, jobId, input, new AbortController());
+  await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
+  return { document: { ok: true, job_id: jobId, status: final.status }, exitCode: EXIT.ok };
+}

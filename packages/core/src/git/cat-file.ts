@@ -1,0 +1,122 @@
+import { open } from "node:fs/promises";
+import { ByteReader } from "./byte-reader.js";
+import { GitError, runGit, spawnGitStream } from "./run.js";
+
+/**
+ * Blob access through `git cat-file --batch` / `--batch-check` only: they return the raw
+ * object bytes and never run textconv, smudge/clean filters or LFS, unlike `git show` or
+ * a checkout. One process serves a whole list of objects.
+ */
+
+const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+export const isObjectId = (value: string): boolean => OID.test(value);
+
+function objectList(oids: readonly string[]): string {
+  for (const oid of oids) {
+    // Anything else on a batch line is parsed as a revision expression (e.g. "HEAD:path").
+    if (!isObjectId(oid)) throw new Error(`not an object id: ${JSON.stringify(oid)}`);
+  }
+  return oids.map((oid) => `${oid}\n`).join("");
+}
+
+interface ObjectHeader {
+  readonly oid: string;
+  readonly type: string;
+  readonly size: number;
+}
+
+/** Pure: one batch header line, or an error naming the object git could not produce. */
+export function parseBatchHeader(line: string, expected: string): ObjectHeader {
+  const [oid = "", type = "", size = ""] = line.split(" ");
+  if (type === "missing" || type === "ambiguous" || oid !== expected || !/^\d+$/.test(size)) {
+    throw new Error(`git object ${expected} unavailable (${line})`);
+  }
+  return { oid, type, size: Number(size) };
+}
+
+/** Sizes of blobs, in order, from one `--batch-check` process. */
+export async function blobSizes(root: string, oids: readonly string[]): Promise<number[]> {
+  if (oids.length === 0) return [];
+  const output = await runGit(root, ["cat-file", "--batch-check"], { input: objectList(oids) });
+  const lines = output.split("\n");
+  return oids.map((oid, i) => parseBatchHeader(lines[i] ?? "", oid).size);
+}
+
+export interface BlobSink {
+  readonly oid: string;
+  /** Called once per blob, in order; receives the bytes piece by piece. */
+  readonly write: (piece: Buffer) => Promise<void>;
+  readonly begin?: (size: number) => Promise<void>;
+  readonly end?: () => Promise<void>;
+}
+
+/** Streams blobs from one `--batch` process into per-object sinks, in order. */
+export async function streamBlobs(root: string, sinks: readonly BlobSink[]): Promise<void> {
+  if (sinks.length === 0) return;
+  const input = objectList(sinks.map((sink) => sink.oid));
+  const child = spawnGitStream(root, ["cat-file", "--batch"]);
+  child.stdin.end(input);
+  const reader = new ByteReader(child.stdout);
+  try {
+    for (const sink of sinks) await pipeOne(reader, sink);
+  } catch (error) {
+    child.kill();
+    await child;
+    throw error;
+  }
+  const result = await child;
+  if (result.failed) throw new GitError(["cat-file", "--batch"], root, result.exitCode, String(result.stderr));
+}
+
+async function pipeOne(reader: ByteReader, sink: BlobSink): Promise<void> {
+  const header = parseBatchHeader((await reader.readLine()) ?? "", sink.oid);
+  if (header.type !== "blob") throw new Error(`git object ${sink.oid} is a ${header.type}, not a blob`);
+  await sink.begin?.(header.size);
+  try {
+    await reader.pipeExact(header.size, sink.write);
+  } finally {
+    await sink.end?.();
+  }
+  await reader.readExact(1); // the LF after every payload
+}
+
+/** Small blobs (symlink targets) read into memory, in order. */
+export async function readBlobs(root: string, oids: readonly string[]): Promise<Buffer[]> {
+  const contents = oids.map(() => [] as Buffer[]);
+  await streamBlobs(
+    root,
+    oids.map((oid, i) => ({
+      oid,
+      write: async (piece: Buffer) => {
+        contents[i]?.push(Buffer.from(piece));
+      },
+    })),
+  );
+  return contents.map((pieces) => Buffer.concat(pieces));
+}
+
+/** Streams one blob per entry into a new file (created exclusively, never followed). */
+export async function writeBlobsToFiles(
+  root: string,
+  entries: ReadonlyArray<{ readonly oid: string; readonly dest: string }>,
+  fileMode = 0o644,
+): Promise<void> {
+  await streamBlobs(root, entries.map((entry) => fileSink(entry.oid, entry.dest, fileMode)));
+}
+
+function fileSink(oid: string, dest: string, fileMode: number): BlobSink {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  return {
+    oid,
+    begin: async () => {
+      handle = await open(dest, "wx", fileMode);
+    },
+    write: async (piece) => {
+      await handle?.write(piece);
+    },
+    end: async () => {
+      await handle?.close();
+    },
+  };
+}

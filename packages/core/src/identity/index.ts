@@ -1,0 +1,13 @@
+export type { Capture, Verification } from "./types.js";
+export type { IdentityOptions, ProcFs } from "./options.js";
+export type { AfterExecOptions } from "./after-exec.js";
+export type { ProcessGroup } from "./process-group.js";
+export type { ProcStat, ProcStatParse } from "./proc-stat.js";
+export type { PsLineParse } from "./ps-line.js";
+export { captureIdentity } from "./capture.js";
+export { verifyIdentity } from "./verify.js";
+export { captureAfterExec } from "./after-exec.js";
+export { readProcessGroup } from "./process-group.js";
+export { parseProcStat } from "./proc-stat.js";
+export { parseCmdline } from "./cmdline.js";
+export { parsePsLine } from "./ps-line.js";

@@ -1,0 +1,188 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { ClassifiedError, TargetAdapter } from "../adapter/adapter.js";
+import { resolveAuthEnvironment } from "../auth/environment.js";
+import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
+import { CompanionError } from "../errors/companion-error.js";
+import { captureAfterExec } from "../identity/after-exec.js";
+import { profileFor, type ModeProfile } from "../profiles/profiles.js";
+import { type Ending, finalizeRecord, markRunning, withPreparation, withProgress } from "../record/build.js";
+import { ErrorCode, type JobRecord, type Mutation } from "../record/schema.js";
+import { resolveBinary } from "../process/binary.js";
+import { ensureContract } from "../process/contract.js";
+import { superviseTarget } from "../process/supervise.js";
+import type { JobStore } from "../store/job-store.js";
+import { advanceProgress, ThrottledWriter } from "./progress.js";
+import { prepareSource, type PreparedSource } from "./source.js";
+
+export interface PipelineContext {
+  adapter: TargetAdapter;
+  store: JobStore;
+  env: NodeJS.ProcessEnv;
+}
+
+/** What the launcher hands the job besides its record; never stored on disk. */
+export interface JobInput {
+  prompt: string;
+  jsonSchema: string | null;
+  keepSnapshot: boolean;
+}
+
+const PROGRESS_INTERVAL_MS = 1000;
+const MARKER_POLL_MS = 250;
+export const KILL_GRACE_MS = 3000;
+
+/**
+ * Runs one queued job to its terminal record: the same code for a foreground run and for
+ * the background worker. Never throws for job-level failures; they end in the record.
+ */
+export async function executeJob(ctx: PipelineContext, jobId: string, input: JobInput, stop: AbortController): Promise<JobRecord> {
+  const jobDir = ctx.store.jobDir(jobId);
+  const record = await ctx.store.get(jobId);
+  const profile = profileFor(record.mode);
+  let source: PreparedSource | null = null;
+  try {
+    if (hasCancelMarker(jobDir)) return await finish(ctx, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []);
+    const binary = resolveBinary(ctx.adapter, ctx.env, record.cwd);
+    const auth = resolveAuthEnvironment(ctx.adapter.auth, record.auth_mode, ctx.env, ctx.adapter.displayName);
+    await ctx.store.update(jobId, (current) => ({ ...current, auth_env: auth.authEnv }));
+    if (auth.outcome === "not_authed") {
+      throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
+    }
+    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, ctx.store.root);
+    source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: join(ctx.store.root, "chains") });
+    const prepared = source;
+    await ctx.store.update(jobId, (current) =>
+      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, auth_env: auth.authEnv }),
+    );
+    const ending = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared }, stop);
+    const mutations = await prepared.detectMutations();
+    return await finish(ctx, jobId, ending, mutations);
+  } catch (error) {
+    return finish(ctx, jobId, { ending: "error", error: asJobError(error) }, []);
+  } finally {
+    await source?.cleanup();
+  }
+}
+
+interface RunInput {
+  record: JobRecord;
+  profile: ModeProfile;
+  jobDir: string;
+  binary: string;
+  env: Record<string, string>;
+  input: JobInput;
+  source: PreparedSource;
+}
+
+async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortController): Promise<Ending> {
+  const { record, profile, jobDir } = run;
+  const invocation = ctx.adapter.buildInvocation({
+    profile,
+    prompt: run.source.prompt,
+    model: record.model,
+    resumeSessionId: record.parent_job_id ? (record.resume_chain.at(-1) ?? null) : null,
+    readableDir: run.source.snapshotDir,
+    jsonSchema: run.input.jsonSchema,
+    cwd: run.source.targetCwd,
+    privateDir: jobDir,
+  });
+  for (const file of invocation.files) await writeFile(file.path, file.content, { mode: 0o600 });
+  if (hasCancelMarker(jobDir)) return { ending: "cancelled", outcome: null, exitCode: null, signal: null };
+
+  let progress = record.progress;
+  let sessionId: string | null = null;
+  const progressWriter = new ThrottledWriter<JobRecord["progress"]>(
+    (value) => ctx.store.update(record.job_id, (current) => (current.status === "running" ? withProgress(current, value, sessionId) : null)),
+    PROGRESS_INTERVAL_MS,
+  );
+  const markerPoll = setInterval(() => {
+    if (hasCancelMarker(jobDir)) stop.abort();
+  }, MARKER_POLL_MS);
+  try {
+    const supervised = await superviseTarget({
+      binary: run.binary,
+      invocation,
+      cwd: run.source.targetCwd,
+      env: { ...run.env, ...invocation.env },
+      timeoutS: record.timeout_s,
+      graceMs: KILL_GRACE_MS,
+      parser: ctx.adapter.createParser(),
+      logs: { stdout: join(jobDir, "stdout.log"), stderr: join(jobDir, "stderr.log") },
+      stop: stop.signal,
+      onSpawned: async (pid) => {
+        const capture = await captureAfterExec(pid, { timeoutMs: 2000 });
+        const pidInfo = capture.outcome === "captured" ? capture.info : null;
+        await ctx.store.update(record.job_id, (current) => markRunning(current, pidInfo));
+        if (hasCancelMarker(jobDir)) stop.abort();
+      },
+      onLine: (info) => {
+        sessionId = info.sessionId ?? sessionId;
+        const next = advanceProgress(progress, info, new Date());
+        if (next !== progress) {
+          progress = next;
+          progressWriter.offer(progress);
+        }
+      },
+    });
+    await progressWriter.close();
+    if (supervised.outcome === "spawn_failed") {
+      return { ending: "error", error: { error_code: supervised.errorCode, message: supervised.message, suggested_action: `Check ${ctx.adapter.binaryEnvVar} or the ${ctx.adapter.displayName} installation.` } };
+    }
+    const exit = { outcome: supervised.target, exitCode: supervised.exitCode, signal: supervised.signal };
+    if (supervised.stopped || hasCancelMarker(jobDir)) return { ending: "cancelled", ...exit };
+    if (supervised.timedOut) return { ending: "timeout", ...exit, timeoutS: record.timeout_s };
+    return { ending: "target", ...exit };
+  } finally {
+    clearInterval(markerPoll);
+    await progressWriter.close();
+  }
+}
+
+/**
+ * Writes the terminal record. A `stale` verdict reached while the job was in fact still
+ * alive is overtaken by the real ending; other terminal records are never rewritten.
+ */
+async function finish(ctx: PipelineContext, jobId: string, ending: Ending, mutations: Mutation[]): Promise<JobRecord> {
+  const jobDir = ctx.store.jobDir(jobId);
+  const cancelled = hasCancelMarker(jobDir);
+  const final: Ending = cancelled && ending.ending !== "cancelled" && ending.ending !== "error" ? { ...ending, ending: "cancelled" } : ending;
+  try {
+    const record = await ctx.store.update(jobId, (current) =>
+      current.status === "queued" || current.status === "running" || current.status === "stale"
+        ? finalizeRecord(current, final, mutations)
+        : null,
+    );
+    await consumeCancelMarker(jobDir);
+    return record;
+  } catch (error) {
+    return finalizationFailed(ctx, jobId, error);
+  }
+}
+
+async function finalizationFailed(ctx: PipelineContext, jobId: string, error: unknown): Promise<JobRecord> {
+  const message = `The job ended but its record could not be finalized: ${(error as Error).message}`;
+  return ctx.store.update(jobId, (current) =>
+    finalizeRecord(current, { ending: "error", error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." } }, []),
+  );
+}
+
+function asJobError(error: unknown): ClassifiedError {
+  if (error instanceof CompanionError) {
+    const code = ErrorCode.safeParse(error.code);
+    if (code.success) {
+      return { error_code: code.data, message: error.message, suggested_action: error.suggestedAction ?? "See the error message." };
+    }
+  }
+  if (isScopeError(error)) {
+    return { error_code: "scope_failed", message: error.message, suggested_action: error.suggestedAction };
+  }
+  return {
+    error_code: "spawn_failed",
+    message: `The job could not be started: ${(error as Error).message ?? String(error)}`,
+    suggested_action: "Check the job's worker.log and stderr.log in the state directory.",
+  };
+}
+
+const isScopeError = (error: unknown): error is { message: string; suggestedAction: string } =>
+  typeof error === "object" && error !== null && (error as { code?: unknown }).code === "scope_failed";

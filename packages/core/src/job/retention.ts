@@ -1,0 +1,88 @@
+import { stat, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { isActive, type JobRecord } from "../record/schema.js";
+import type { JobStore } from "../store/job-store.js";
+
+export interface RetentionPolicy {
+  ttlMs: number;
+  maxJobs: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const LAZY_INTERVAL_MS = 3600 * 1000;
+
+export function retentionPolicy(env: NodeJS.ProcessEnv): RetentionPolicy {
+  return {
+    ttlMs: positive(env.COMPANION_TTL) !== null ? (positive(env.COMPANION_TTL) as number) * 1000 : 7 * DAY_MS,
+    maxJobs: positive(env.COMPANION_MAX_JOBS) ?? 500,
+  };
+}
+
+const positive = (raw: string | undefined): number | null => {
+  const value = raw === undefined ? Number.NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : null;
+};
+
+export interface Eviction {
+  job_id: string;
+  reason: "ttl" | "cap";
+  status: JobRecord["status"];
+  ended_at: string | null;
+}
+
+/**
+ * Pure: which terminal records to evict. Active jobs are never evicted; a completed result
+ * nobody collected yet is evicted only by TTL, never by the cap.
+ */
+export function selectEvictions(records: readonly JobRecord[], policy: RetentionPolicy, now: Date): Eviction[] {
+  const terminal = records.filter((record) => !isActive(record.status));
+  const endedAt = (record: JobRecord): number => Date.parse(record.ended_at ?? record.created_at);
+  const expired = terminal.filter((record) => now.getTime() - endedAt(record) > policy.ttlMs);
+  const expiredIds = new Set(expired.map((record) => record.job_id));
+  const survivors = terminal.filter((record) => !expiredIds.has(record.job_id)).sort((a, b) => endedAt(a) - endedAt(b));
+  const excess = Math.max(0, survivors.length - policy.maxJobs);
+  const capped = survivors
+    .filter((record) => !(record.status === "completed" && record.collected_at === null))
+    .slice(0, excess);
+  const describe = (reason: Eviction["reason"]) => (record: JobRecord): Eviction => ({
+    job_id: record.job_id,
+    reason,
+    status: record.status,
+    ended_at: record.ended_at,
+  });
+  return [...expired.map(describe("ttl")), ...capped.map(describe("cap"))];
+}
+
+export interface PruneReport {
+  removed: Eviction[];
+  kept: number;
+  /** Records that could not be read; never removed automatically. */
+  unreadable: { job_id: string; reason: string }[];
+}
+
+export async function prune(store: JobStore, policy: RetentionPolicy, options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
+  const records: JobRecord[] = [];
+  const unreadable: PruneReport["unreadable"] = [];
+  for (const id of await store.listIds(null)) {
+    const read = await store.read(id).catch((error: Error) => ({ outcome: "corrupt" as const, reason: error.message }));
+    if (read.outcome === "ok") records.push(read.record);
+    else if (read.outcome !== "not_found") unreadable.push({ job_id: id, reason: read.outcome === "corrupt" ? read.reason : `schema ${read.version}` });
+  }
+  const removed = selectEvictions(records, policy, options.now ?? new Date());
+  if (!options.dryRun) {
+    const byId = new Map(records.map((record) => [record.job_id, record]));
+    for (const eviction of removed) await store.remove(eviction.job_id, byId.get(eviction.job_id)?.workspace_root ?? null);
+  }
+  return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };
+}
+
+/** Retention on `run`, at most once an hour per store, so runs stay cheap with many records. */
+export async function pruneLazily(store: JobStore, env: NodeJS.ProcessEnv): Promise<void> {
+  const stamp = join(store.root, "last-prune");
+  const last = await stat(stamp).then((s) => s.mtimeMs, () => 0);
+  if (Date.now() - last < LAZY_INTERVAL_MS) return;
+  await writeFile(stamp, "", { mode: 0o600 });
+  const now = new Date();
+  await utimes(stamp, now, now);
+  await prune(store, retentionPolicy(env), { dryRun: false, now });
+}

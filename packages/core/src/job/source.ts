@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { captureGitStatus } from "../mutations/capture.js";
+import { diffMutations } from "../mutations/diff.js";
+import type { ModeProfile } from "../profiles/profiles.js";
+import { buildFollowUpPrompt } from "../prompts/follow-up.js";
+import { buildReviewPrompt } from "../prompts/review-prompt.js";
+import { isReviewMode } from "../prompts/templates.js";
+import type { JobRecord, Mutation } from "../record/schema.js";
+import { selectScope } from "../scope/select.js";
+import { createSnapshot } from "../snapshot/snapshot.js";
+
+/** What the target gets to see, and how to clean up after it. */
+export interface PreparedSource {
+  prompt: string;
+  /** The directory the target may read (the snapshot), or null when uncontained. */
+  snapshotDir: string | null;
+  /** Recorded only when the user asked to keep the snapshot. */
+  keptSnapshotPath: string | null;
+  targetCwd: string;
+  detectMutations(): Promise<Mutation[]>;
+  cleanup(): Promise<void>;
+}
+
+export interface SourceRequest {
+  record: JobRecord;
+  profile: ModeProfile;
+  userPrompt: string;
+  keepSnapshot: boolean;
+  /** Parent of the neutral per-chain working directories of contained runs. */
+  chainsDir: string;
+}
+
+export async function prepareSource(request: SourceRequest): Promise<PreparedSource> {
+  const { record } = request;
+  if (record.containment === "none") {
+    return {
+      prompt: request.userPrompt,
+      snapshotDir: null,
+      keptSnapshotPath: null,
+      targetCwd: record.cwd,
+      detectMutations: async () => [],
+      cleanup: async () => undefined,
+    };
+  }
+  if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
+  const selection = await selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths });
+  const baseline = request.profile.detectMutations ? await captureGitStatus(record.workspace_root) : null;
+  const snapshot = await createSnapshot(selection);
+  const prompt = record.parent_job_id
+    ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
+    : buildReviewPrompt({
+        mode: record.mode,
+        selection,
+        snapshotDir: snapshot.dir,
+        focus: request.userPrompt,
+        readFile: (path) => readFileSync(join(snapshot.dir, path)),
+      });
+  // A stable, empty working directory per chain keeps the user's project instructions out
+  // of context and lets targets that key sessions by cwd (Gemini) resume the chain.
+  const targetCwd = record.target_cwd ?? join(request.chainsDir, record.job_id);
+  await mkdir(targetCwd, { recursive: true, mode: 0o700 });
+  return {
+    prompt,
+    snapshotDir: snapshot.dir,
+    keptSnapshotPath: request.keepSnapshot ? snapshot.dir : null,
+    targetCwd,
+    detectMutations: async () => (baseline === null ? [] : diffMutations(baseline, await captureGitStatus(record.workspace_root))),
+    cleanup: async () => (request.keepSnapshot ? undefined : snapshot.cleanup()),
+  };
+}

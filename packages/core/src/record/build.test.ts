@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { sampleRecord } from "../test-support/records.js";
+import { decodeRecord, encodeRecord } from "./codec.js";
+import { finalizeRecord, markStale, newJobRecord } from "./build.js";
+import { EMPTY_USAGE, JobRecord } from "./schema.js";
+
+const completed = {
+  outcome: "completed" as const,
+  result: "VERDICT: approve",
+  structured_output: null,
+  session_id: "sess-1",
+  usage: { input_tokens: 10, output_tokens: 5, cached_input_tokens: 0, total_tokens: 15 },
+  cost_usd: 0.01,
+  cost_source: "estimated" as const,
+  permission_denials: [],
+};
+
+describe("records", () => {
+  it("keeps only the first 200 characters of the prompt", () => {
+    const record = sampleRecord({}, { prompt: "x".repeat(5000) });
+    expect(record.prompt_head).toHaveLength(200);
+    expect(JobRecord.safeParse(record).success).toBe(true);
+  });
+
+  it("continues a chain: parent id and its session appended to resume_chain", () => {
+    const parent = sampleRecord({ status: "completed", target_session_id: "s2", resume_chain: ["s1"] });
+    const child = newJobRecord({ ...parent, prompt: "more", parent, background: false });
+    expect(child.parent_job_id).toBe(parent.job_id);
+    expect(child.resume_chain).toEqual(["s1", "s2"]);
+  });
+
+  it("a cancel overrides a successful exit", () => {
+    const final = finalizeRecord(sampleRecord({ status: "running" }), { ending: "cancelled", outcome: completed, exitCode: 0, signal: null }, []);
+    expect(final.status).toBe("cancelled");
+    expect(final.result).toBe("VERDICT: approve");
+  });
+
+  it("a timeout is failed with error_code timeout and a suggested action", () => {
+    const final = finalizeRecord(sampleRecord({ status: "running" }), { ending: "timeout", outcome: null, exitCode: null, signal: "SIGTERM", timeoutS: 5 }, []);
+    expect(final).toMatchObject({ status: "failed", error_code: "timeout", signal: "SIGTERM" });
+    expect(final.suggested_action).toBeTruthy();
+  });
+
+  it("stale records carry stale_active_job and a reason", () => {
+    expect(markStale(sampleRecord({ status: "running" }), "gone")).toMatchObject({ status: "stale", error_code: "stale_active_job", error_message: "gone" });
+  });
+
+  it("round-trips through the codec", () => {
+    const record = finalizeRecord(sampleRecord({ status: "running", usage: EMPTY_USAGE }), { ending: "target", outcome: completed, exitCode: 0, signal: null }, [{ kind: "changed", entry: " M a.ts" }]);
+    expect(decodeRecord(encodeRecord(record))).toEqual({ outcome: "ok", record });
+  });
+});

@@ -1,0 +1,181 @@
+import type { ClassifiedError, TargetOutcome } from "../adapter/adapter.js";
+import {
+  EMPTY_USAGE,
+  type AuthEnv,
+  type AuthMode,
+  type Containment,
+  type JobRecord,
+  type Mode,
+  type Mutation,
+  type PidInfo,
+  type Progress,
+  SCHEMA_VERSION,
+  type Scope,
+  type TargetName,
+} from "./schema.js";
+
+/**
+ * The only place records are created and moved between statuses, so every path
+ * (foreground, background worker, reconcile, cancel) produces the same shape.
+ */
+
+export const PROMPT_HEAD_CHARS = 200;
+
+export interface NewJob {
+  job_id: string;
+  target: TargetName;
+  mode: Mode;
+  model: string | null;
+  cwd: string;
+  workspace_root: string;
+  scope: Scope;
+  scope_base: string | null;
+  scope_paths: string[];
+  containment: Containment;
+  auth_mode: AuthMode;
+  timeout_s: number;
+  background: boolean;
+  prompt: string;
+  parent: JobRecord | null;
+}
+
+export const nowIso = (): string => new Date().toISOString();
+
+export function newJobRecord(job: NewJob): JobRecord {
+  const parentChain = job.parent ? [...job.parent.resume_chain, job.parent.target_session_id ?? ""] : [];
+  return {
+    schema_version: SCHEMA_VERSION,
+    job_id: job.job_id,
+    target: job.target,
+    parent_job_id: job.parent?.job_id ?? null,
+    target_session_id: null,
+    resume_chain: parentChain.filter((id) => id !== ""),
+    pid_info: null,
+    worker_pid_info: null,
+    mode: job.mode,
+    model: job.model,
+    cwd: job.cwd,
+    workspace_root: job.workspace_root,
+    target_cwd: job.parent?.target_cwd ?? null,
+    scope: job.scope,
+    scope_base: job.scope_base,
+    scope_paths: job.scope_paths,
+    containment: job.containment,
+    snapshot_path: null,
+    auth_mode: job.auth_mode,
+    auth_env: { used: [], ignored: [] },
+    timeout_s: job.timeout_s,
+    background: job.background,
+    prompt_head: [...job.prompt].slice(0, PROMPT_HEAD_CHARS).join("").slice(0, PROMPT_HEAD_CHARS),
+    status: "queued",
+    created_at: nowIso(),
+    started_at: null,
+    ended_at: null,
+    exit_code: null,
+    signal: null,
+    error_code: null,
+    error_message: null,
+    suggested_action: null,
+    result: null,
+    structured_output: null,
+    permission_denials: [],
+    mutations: [],
+    usage: EMPTY_USAGE,
+    cost_usd: null,
+    cost_source: null,
+    progress: { events: 0, tool_calls: 0, last_event_at: null, last_text: null },
+    collected_at: null,
+  };
+}
+
+export const withWorker = (record: JobRecord, worker: PidInfo | null): JobRecord => ({
+  ...record,
+  worker_pid_info: worker,
+});
+
+export interface Prepared {
+  target_cwd: string;
+  snapshot_path: string | null;
+  auth_env: AuthEnv;
+}
+
+export const withPreparation = (record: JobRecord, prepared: Prepared): JobRecord => ({ ...record, ...prepared });
+
+export const markRunning = (record: JobRecord, pidInfo: PidInfo | null): JobRecord => ({
+  ...record,
+  status: "running",
+  pid_info: pidInfo,
+  started_at: record.started_at ?? nowIso(),
+});
+
+export const withProgress = (record: JobRecord, progress: Progress, sessionId: string | null): JobRecord => ({
+  ...record,
+  progress,
+  target_session_id: sessionId ?? record.target_session_id,
+});
+
+/** How a job ended, as decided by the pipeline (core) from everything it observed. */
+export type Ending =
+  | { ending: "target"; outcome: TargetOutcome; exitCode: number | null; signal: string | null }
+  | { ending: "cancelled"; outcome: TargetOutcome | null; exitCode: number | null; signal: string | null }
+  | { ending: "timeout"; outcome: TargetOutcome | null; exitCode: number | null; signal: string | null; timeoutS: number }
+  | { ending: "error"; error: ClassifiedError };
+
+export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[]): JobRecord {
+  const base: JobRecord = { ...record, ended_at: nowIso(), mutations, error_code: null, error_message: null, suggested_action: null };
+  if (ending.ending === "error") {
+    return { ...base, status: "failed", ...errorFields(ending.error) };
+  }
+  const fromTarget = ending.outcome ? outcomeFields(ending.outcome) : {};
+  const exit = { exit_code: ending.exitCode, signal: ending.signal };
+  switch (ending.ending) {
+    case "cancelled":
+      return { ...base, ...fromTarget, ...exit, status: "cancelled" };
+    case "timeout":
+      return {
+        ...base,
+        ...fromTarget,
+        ...exit,
+        status: "failed",
+        error_code: "timeout",
+        error_message: `The target did not finish within ${ending.timeoutS} s and was terminated.`,
+        suggested_action: "Retry with a larger --timeout, or narrow the scope of the task.",
+      };
+    case "target":
+      return ending.outcome.outcome === "completed"
+        ? { ...base, ...fromTarget, ...exit, status: "completed" }
+        : { ...base, ...fromTarget, ...exit, status: "failed", ...errorFields(ending.outcome.error) };
+  }
+}
+
+function outcomeFields(outcome: TargetOutcome): Partial<JobRecord> {
+  return {
+    target_session_id: outcome.session_id,
+    result: outcome.result,
+    structured_output: outcome.outcome === "completed" ? (outcome.structured_output ?? null) : null,
+    usage: outcome.usage,
+    cost_usd: outcome.cost_usd,
+    cost_source: outcome.cost_source,
+    permission_denials: [...outcome.permission_denials],
+  };
+}
+
+const errorFields = (error: ClassifiedError): Partial<JobRecord> => ({
+  error_code: error.error_code,
+  error_message: error.message,
+  suggested_action: error.suggested_action,
+});
+
+export function markStale(record: JobRecord, reason: string): JobRecord {
+  return {
+    ...record,
+    status: "stale",
+    ended_at: nowIso(),
+    error_code: "stale_active_job",
+    error_message: reason,
+    suggested_action: "The job's processes are gone; `continue` it or run it again.",
+  };
+}
+
+export const markCollected = (record: JobRecord): JobRecord =>
+  record.collected_at ? record : { ...record, collected_at: nowIso() };

@@ -1,0 +1,27 @@
+import { JobRecord, SCHEMA_VERSION } from "./schema.js";
+
+export type DecodeOutcome =
+  | { outcome: "ok"; record: JobRecord }
+  | { outcome: "corrupt"; reason: string }
+  | { outcome: "newer_schema"; version: number };
+
+/** Parses a stored record; a newer schema is reported as such rather than guessed at. */
+export function decodeRecord(text: string): DecodeOutcome {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { outcome: "corrupt", reason: `not JSON (${(error as Error).message})` };
+  }
+  if (typeof raw !== "object" || raw === null) return { outcome: "corrupt", reason: "not a JSON object" };
+  const version = (raw as { schema_version?: unknown }).schema_version;
+  if (typeof version === "number" && version > SCHEMA_VERSION) return { outcome: "newer_schema", version };
+  const parsed = JobRecord.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { outcome: "corrupt", reason: `invalid record: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "unknown"}` };
+  }
+  return { outcome: "ok", record: parsed.data };
+}
+
+export const encodeRecord = (record: JobRecord): string => `${JSON.stringify(JobRecord.parse(record), null, 2)}\n`;

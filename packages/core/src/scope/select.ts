@@ -1,0 +1,128 @@
+import { lstat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { GitError } from "../git/run.js";
+import { defaultBaseRef, mergeBase, resolveCommit } from "../git/refs.js";
+import { checkPathGlob, compileGlob } from "./glob.js";
+import { changedPaths, filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
+import { ScopeError } from "./scope-error.js";
+import { makeSelection, type ScopeRequest, type Selection, type SelectedFile } from "./selection.js";
+import { locateWorkspace, type Workspace } from "./workspace.js";
+import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
+
+interface Picked {
+  readonly files: SelectedFile[];
+  readonly notes: string[];
+  readonly base?: string;
+  readonly mergeBase?: string;
+}
+
+/**
+ * Decides exactly which files a review may read, and where each one's bytes come from.
+ * Fails with a ScopeError, before anything is copied or sent, when that cannot be done
+ * safely or the selection would be meaningless.
+ */
+export async function selectScope(request: ScopeRequest): Promise<Selection> {
+  try {
+    const workspace = await locateWorkspace(request.cwd);
+    const picked = await pick(workspace, request);
+    return makeSelection(
+      { root: workspace.root, scope: request.scope, base: picked.base ?? null, mergeBase: picked.mergeBase ?? null, notes: picked.notes },
+      picked.files,
+    );
+  } catch (error) {
+    throw asScopeError(error);
+  }
+}
+
+function pick(workspace: Workspace, request: ScopeRequest): Promise<Picked> {
+  switch (request.scope) {
+    case "working-tree":
+      return pickWorkingTree(workspace);
+    case "custom":
+      return pickCustom(workspace, request.paths);
+    case "staged":
+      return pickStaged(requireGit(workspace, "staged"));
+    case "head":
+      return pickHead(requireGit(workspace, "head"));
+    case "branch-diff":
+      return pickBranchDiff(requireGit(workspace, "branch-diff"), request.base);
+  }
+}
+
+function requireGit(workspace: Workspace, scope: string): string {
+  if (!workspace.git) {
+    throw new ScopeError(`scope ${scope} needs a git repository, and ${workspace.root} is not in one`, "Use --scope working-tree or --scope custom, or run inside a git repository.");
+  }
+  return workspace.root;
+}
+
+const universe = (workspace: Workspace): Promise<string[]> => (workspace.git ? gitWorktreePaths(workspace.root) : walkPaths(workspace.root));
+
+async function pickWorkingTree(workspace: Workspace): Promise<Picked> {
+  return inspectPaths(workspace.root, await universe(workspace));
+}
+
+async function pickCustom(workspace: Workspace, patterns: readonly string[]): Promise<Picked> {
+  if (patterns.length === 0) throw new ScopeError("custom scope needs at least one --paths glob", "Pass --paths GLOB[,GLOB…].");
+  for (const pattern of patterns) {
+    const check = checkPathGlob(pattern);
+    if (!check.ok) throw new ScopeError(check.reason, "Use globs relative to the working directory, without '..' or '.git'.");
+  }
+  const prefix = relative(workspace.root, workspace.cwd).split(sep).join("/");
+  const globs = patterns.map((pattern) => compileGlob(pattern, prefix));
+  const listed = await universe(workspace);
+  const chosen = new Set(listed.filter((path) => globs.some((glob) => glob.matches(path))));
+  for (const literal of await namedFiles(workspace.root, globs.flatMap((glob) => glob.literalPaths))) chosen.add(literal);
+  const { files, notes } = await inspectPaths(workspace.root, [...chosen]);
+  if (files.length === 0) {
+    throw new ScopeError(`no files match --paths ${patterns.join(",")} in ${workspace.cwd}`, "Check the globs; they are relative to the working directory (--cwd).");
+  }
+  const unmatched = globs.filter((glob) => !files.some((file) => glob.matches(file.path)));
+  return { files, notes: [...notes, ...unmatched.map((glob) => `--paths ${glob.pattern} matched no files`)] };
+}
+
+/** Literal paths naming a file or link on disk: eligible even when git ignores them. */
+async function namedFiles(root: string, literals: readonly string[]): Promise<string[]> {
+  const kinds = await Promise.all(literals.map((path) => lstat(join(root, path)).catch(() => null)));
+  return literals.filter((_, i) => kinds[i]?.isFile() === true || kinds[i]?.isSymbolicLink() === true);
+}
+
+async function pickStaged(root: string): Promise<Picked> {
+  return filesFromEntries(root, await indexEntries(root), null);
+}
+
+async function pickHead(root: string): Promise<Picked> {
+  const head = await requireHead(root);
+  return filesFromEntries(root, await treeEntries(root, head), null);
+}
+
+async function pickBranchDiff(root: string, requestedBase: string | null): Promise<Picked> {
+  const head = await requireHead(root);
+  const base = requestedBase ?? (await defaultBaseRef(root));
+  if (base === null) {
+    throw new ScopeError("no base branch to compare with: no origin/HEAD, main or master", "Pass --base REF naming the branch this work started from.");
+  }
+  const baseCommit = await resolveCommit(root, base);
+  if (baseCommit === null) throw new ScopeError(`base ${JSON.stringify(base)} does not name a commit`, "Pass --base with an existing branch, tag or commit.");
+  const forkPoint = await mergeBase(root, baseCommit, head);
+  if (forkPoint === null) throw new ScopeError(`${base} and HEAD have no common ancestor`, "Pass --base with a branch that shares history with HEAD.");
+  const changed = new Set(await changedPaths(root, forkPoint, head));
+  const picked = await filesFromEntries(root, await treeEntries(root, head), changed);
+  if (picked.files.length === 0) {
+    throw new ScopeError(`no files changed between ${base} (merge-base ${forkPoint.slice(0, 12)}) and HEAD`, "Commit the changes to review, pass another --base, or use --mode review for uncommitted work.");
+  }
+  return { ...picked, base, mergeBase: forkPoint };
+}
+
+async function requireHead(root: string): Promise<string> {
+  const head = await resolveCommit(root, "HEAD");
+  if (head === null) throw new ScopeError("the repository has no commits yet", "Commit something first, or review the working tree.");
+  return head;
+}
+
+function asScopeError(error: unknown): ScopeError {
+  if (error instanceof ScopeError) return error;
+  if (error instanceof GitError) return new ScopeError(error.message, "Check that git works in this directory (`git status`).", { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new ScopeError(`cannot select review files: ${message}`, "Check that the files are readable, then retry.", { cause: error });
+}

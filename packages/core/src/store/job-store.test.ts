@@ -1,0 +1,113 @@
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CompanionError } from "../errors/companion-error.js";
+import { SCHEMA_VERSION } from "../record/schema.js";
+import { sampleRecord } from "../test-support/records.js";
+import { JobStore } from "./job-store.js";
+
+let root: string;
+let store: JobStore;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "store-test-"));
+  store = new JobStore(root, "claude");
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+describe("JobStore", () => {
+  it("round-trips a record with private permissions", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    expect(await store.get(record.job_id)).toEqual(record);
+    const dirMode = (await stat(store.jobDir(record.job_id))).mode & 0o777;
+    const fileMode = (await stat(join(store.jobDir(record.job_id), "record.json"))).mode & 0o777;
+    expect(dirMode).toBe(0o700);
+    expect(fileMode).toBe(0o600);
+  });
+
+  it("keeps targets apart", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    expect((await new JobStore(root, "gemini").read(record.job_id)).outcome).toBe("not_found");
+  });
+
+  it("refuses a duplicate id instead of reusing the directory", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    await expect(store.create(record)).rejects.toThrow();
+  });
+
+  it("lists by workspace and across all workspaces", async () => {
+    const a = sampleRecord({ workspace_root: "/ws/a" });
+    const b = sampleRecord({ workspace_root: "/ws/b" });
+    await store.create(a);
+    await store.create(b);
+    expect(await store.listIds("/ws/a")).toEqual([a.job_id]);
+    expect((await store.listIds(null)).sort()).toEqual([a.job_id, b.job_id].sort());
+    expect(await store.listIds("/ws/none")).toEqual([]);
+  });
+
+  it("reports corrupt, truncated and newer-schema records per job", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    const file = join(store.jobDir(record.job_id), "record.json");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.slice(0, 40));
+    expect((await store.read(record.job_id)).outcome).toBe("corrupt");
+    await writeFile(file, JSON.stringify({ ...record, schema_version: SCHEMA_VERSION + 1 }));
+    expect(await store.read(record.job_id)).toEqual({ outcome: "newer_schema", version: SCHEMA_VERSION + 1 });
+    await expect(store.get(record.job_id)).rejects.toMatchObject({ code: "unsupported_schema" });
+  });
+
+  it("treats a record replaced by a symlink or a directory as corrupt, never following it", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    const file = join(store.jobDir(record.job_id), "record.json");
+    const elsewhere = join(root, "elsewhere.json");
+    await writeFile(elsewhere, JSON.stringify(record));
+    await rm(file);
+    await symlink(elsewhere, file);
+    expect((await store.read(record.job_id)).outcome).toBe("corrupt");
+    await rm(file);
+    await mkdir(file);
+    expect((await store.read(record.job_id)).outcome).toBe("corrupt");
+  });
+
+  it("rejects malformed ids before touching a path", async () => {
+    for (const bad of ["../../etc/passwd", "", "not-a-uuid", "3F1C2A9E-0000-4000-8000-000000000000"]) {
+      await expect(store.read(bad)).rejects.toBeInstanceOf(CompanionError);
+    }
+  });
+
+  it("serialises concurrent updates: no increment is lost", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.update(record.job_id, (current) => ({ ...current, progress: { ...current.progress, events: current.progress.events + 1 } })),
+      ),
+    );
+    expect((await store.get(record.job_id)).progress.events).toBe(20);
+  });
+
+  it("update returning null leaves the record untouched", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    const before = await stat(join(store.jobDir(record.job_id), "record.json"));
+    await store.update(record.job_id, () => null);
+    const after = await stat(join(store.jobDir(record.job_id), "record.json"));
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it("remove deletes the job directory and its workspace entry only", async () => {
+    const keep = sampleRecord({ workspace_root: "/ws/a" });
+    const drop = sampleRecord({ workspace_root: "/ws/a" });
+    await store.create(keep);
+    await store.create(drop);
+    await store.remove(drop.job_id, "/ws/a");
+    expect(await store.listIds("/ws/a")).toEqual([keep.job_id]);
+    expect((await store.read(drop.job_id)).outcome).toBe("not_found");
+  });
+});

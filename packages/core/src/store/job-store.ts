@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { constants } from "node:fs";
+import { mkdir, open, readdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import writeFileAtomic from "write-file-atomic";
+import { CompanionError } from "../errors/companion-error.js";
+import { decodeRecord, encodeRecord } from "../record/codec.js";
+import type { JobRecord, TargetName } from "../record/schema.js";
+import { parseJobId } from "./job-id.js";
+import { withLock } from "./lock.js";
+
+export type ReadOutcome =
+  | { outcome: "ok"; record: JobRecord }
+  | { outcome: "not_found" }
+  | { outcome: "corrupt"; reason: string }
+  | { outcome: "newer_schema"; version: number };
+
+const RECORD = "record.json";
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+
+/**
+ * One target's jobs on disk: `<root>/<target>/jobs/<id>/record.json` plus logs and the
+ * cancel marker beside it, and `workspaces/<hash>/<id>` entries so a workspace listing
+ * reads only that workspace's records. Every write is atomic and serialised per job.
+ */
+export class JobStore {
+  readonly root: string;
+
+  constructor(stateRoot: string, target: TargetName) {
+    this.root = join(stateRoot, target);
+  }
+
+  jobDir(jobId: string): string {
+    return join(this.root, "jobs", parseJobId(jobId));
+  }
+
+  async create(record: JobRecord): Promise<void> {
+    const dir = this.jobDir(record.job_id);
+    await mkdir(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
+    // Non-recursive: an existing directory means a duplicate id, never silently reused.
+    await mkdir(dir, { mode: DIR_MODE });
+    await this.writeRecord(record);
+    const index = this.workspaceIndexDir(record.workspace_root);
+    await mkdir(index, { recursive: true, mode: DIR_MODE });
+    await writeFile(join(index, record.job_id), "", { mode: FILE_MODE });
+  }
+
+  async read(jobId: string): Promise<ReadOutcome> {
+    const path = join(this.jobDir(jobId), RECORD);
+    let text: string;
+    try {
+      text = await readRegularFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return { outcome: "not_found" };
+      return { outcome: "corrupt", reason: `unreadable record (${code ?? (error as Error).message})` };
+    }
+    return decodeRecord(text);
+  }
+
+  /** The record, or a CompanionError a user can act on. */
+  async get(jobId: string): Promise<JobRecord> {
+    return recordOrThrow(jobId, await this.read(jobId));
+  }
+
+  /**
+   * Read-modify-write under the job's lock. `change` returns the new record, or null to
+   * leave it as it is (e.g. it is already terminal).
+   */
+  async update(jobId: string, change: (current: JobRecord) => JobRecord | null): Promise<JobRecord> {
+    const dir = this.jobDir(jobId);
+    return withLock(join(dir, RECORD), async () => {
+      const current = recordOrThrow(jobId, await this.read(jobId));
+      const next = change(current);
+      if (next === null) return current;
+      await this.writeRecord(next);
+      return next;
+    });
+  }
+
+  /** Ids of the jobs recorded for one workspace, or for all when `workspaceRoot` is null. */
+  async listIds(workspaceRoot: string | null): Promise<string[]> {
+    const dir = workspaceRoot === null ? join(this.root, "jobs") : this.workspaceIndexDir(workspaceRoot);
+    try {
+      return (await readdir(dir)).filter((name) => !name.startsWith("."));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+  }
+
+  /** Removes the job directory (record, logs, marker) and its workspace entry. */
+  async remove(jobId: string, workspaceRoot: string | null): Promise<void> {
+    await rm(this.jobDir(jobId), { recursive: true, force: true });
+    if (workspaceRoot !== null) {
+      await rm(join(this.workspaceIndexDir(workspaceRoot), parseJobId(jobId)), { force: true });
+    }
+  }
+
+  private async writeRecord(record: JobRecord): Promise<void> {
+    const path = join(this.jobDir(record.job_id), RECORD);
+    try {
+      await writeFileAtomic(path, encodeRecord(record), { mode: FILE_MODE, fsync: true });
+    } catch (error) {
+      throw new CompanionError("io_error", `Could not write the record of job ${record.job_id}: ${(error as Error).message}`, {
+        suggestedAction: `Check that ${this.root} is writable and the disk is not full.`,
+        cause: error,
+      });
+    }
+  }
+
+  private workspaceIndexDir(workspaceRoot: string): string {
+    const key = createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 32);
+    return join(this.root, "workspaces", key);
+  }
+}
+
+/** Reads a file only if it is a regular file reached without following a symlink. */
+async function readRegularFile(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw Object.assign(new Error("not a regular file"), { code: "EISDIR" });
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+function recordOrThrow(jobId: string, read: ReadOutcome): JobRecord {
+  switch (read.outcome) {
+    case "ok":
+      return read.record;
+    case "not_found":
+      throw new CompanionError("not_found", `No job ${jobId} in this store.`, {
+        suggestedAction: "Check the id, and pass the same --state-dir / COMPANION_STATE_DIR the job was started with.",
+      });
+    case "corrupt":
+      throw new CompanionError("corrupt_record", `The record of job ${jobId} is corrupt: ${read.reason}.`, {
+        suggestedAction: "Inspect or delete the job directory; other jobs are unaffected.",
+      });
+    case "newer_schema":
+      throw new CompanionError(
+        "unsupported_schema",
+        `The record of job ${jobId} has schema version ${read.version}, newer than this companion understands.`,
+        { suggestedAction: "Upgrade agent-companion to read this record." },
+      );
+  }
+}
