@@ -49,6 +49,7 @@ const SUBAGENT_STATS = () => ({
  * List price per token (input, output) by model family; the real CLI computes
  * total_cost_usd the same way.
  * @param {string} model
+ * @returns {[number, number]}
  */
 function pricePerToken(model) {
   if (/haiku/i.test(model)) return [1e-6, 5e-6];
@@ -327,7 +328,8 @@ export function claudeErrorResult(p) {
     stop_reason: "stop_sequence",
     session_id: p.sessionId,
     total_cost_usd: 0,
-    usage: { output_tokens_details: { thinking_tokens: 0 }, ...usage(0, 0) },
+    // Error results list output_tokens_details first (claude-2.1.330-json-error-*.json).
+    usage: (({ output_tokens_details, ...rest }) => ({ output_tokens_details, ...rest }))(usage(0, 0)),
     modelUsage: {},
     permission_denials: [],
     terminal_reason: "api_error",

@@ -50,15 +50,16 @@ async function settle(store: JobStore, jobId: string): Promise<JobRecord> {
   for (;;) {
     const record = await store.get(jobId);
     if (!isActive(record.status)) return record;
-    if (Date.now() >= deadline) {
-      const liveness = await assessLiveness(record, new Date());
-      if (liveness.verdict !== "gone") return record;
-      const final = await store.update(jobId, (current) =>
-        isActive(current.status) ? finalizeRecord(current, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []) : null,
-      );
-      await consumeCancelMarker(store.jobDir(jobId));
-      return final;
-    }
+    if ((await assessLiveness(record, new Date())).verdict === "gone") return recordCancelled(store, jobId);
+    if (Date.now() >= deadline) return record;
     await sleep(50);
   }
+}
+
+async function recordCancelled(store: JobStore, jobId: string): Promise<JobRecord> {
+  const final = await store.update(jobId, (current) =>
+    isActive(current.status) ? finalizeRecord(current, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []) : null,
+  );
+  await consumeCancelMarker(store.jobDir(jobId));
+  return final;
 }

@@ -1,5 +1,4 @@
 import { execa } from "execa";
-import { join } from "node:path";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import { type JobInput, executeJob } from "../job/pipeline.js";
@@ -92,7 +91,8 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
       cleanup: false,
       stdin: "pipe",
       stdout: "ignore",
-      stderr: { file: join(ctx.store.jobDir(record.job_id), "worker.log") },
+      // Anything piped would tie the launcher to the worker; the worker logs its own failures.
+      stderr: "ignore",
       env: ctx.env,
       extendEnv: false,
       reject: false,
@@ -103,6 +103,7 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
       worker.stdin?.once("error", reject);
       worker.stdin?.end(JSON.stringify(input), () => resolve());
     });
+    worker.stdin?.destroy();
     worker.unref();
   } catch (error) {
     await ctx.store.update(record.job_id, (current) => ({

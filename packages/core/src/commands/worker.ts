@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { appendFile } from "node:fs/promises";
+import { join } from "node:path";
 import { text } from "node:stream/consumers";
 import { EXIT } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
@@ -15,6 +17,16 @@ const HandOff = z.object({ prompt: z.string(), jsonSchema: z.string().nullable()
 /** The hidden background worker: reads the hand-off from its stdin pipe and runs the job. */
 export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const jobId = parseJobId(requiredFlag(parsed, "job"));
+  try {
+    return await runWorker(ctx, jobId);
+  } catch (error) {
+    // The worker's stdio leads nowhere; this log beside the record is where a crash shows.
+    await appendFile(join(ctx.store.jobDir(jobId), "worker.log"), `${new Date().toISOString()} ${(error as Error).stack ?? String(error)}\n`, { mode: 0o600 }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function runWorker(ctx: CommandContext, jobId: string): Promise<CommandOutput> {
   const input = HandOff.parse(JSON.parse(await text(process.stdin)));
   const self = await captureIdentity(process.pid);
   await ctx.store.update(jobId, (current) => withWorker(current, self.outcome === "captured" ? self.info : null));

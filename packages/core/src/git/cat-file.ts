@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { open, writeFile, type FileHandle } from "node:fs/promises";
 import { ByteReader } from "./byte-reader.js";
 import { GitError, runGit, spawnGitStream } from "./run.js";
 
@@ -96,27 +96,78 @@ export async function readBlobs(root: string, oids: readonly string[]): Promise<
   return contents.map((pieces) => Buffer.concat(pieces));
 }
 
-/** Streams one blob per entry into a new file (created exclusively, never followed). */
+/** Blobs up to this size are held whole and written in parallel; larger ones stream. */
+const SMALL_BLOB_BYTES = 1024 * 1024;
+const PARALLEL_WRITES = 32;
+
+/**
+ * Streams one blob per entry into a new file (created exclusively, never followed).
+ * Small files are written while git keeps producing the next ones, which is what makes
+ * tens of thousands of files cheap; large ones pass through in pieces.
+ */
 export async function writeBlobsToFiles(
   root: string,
   entries: ReadonlyArray<{ readonly oid: string; readonly dest: string }>,
   fileMode = 0o644,
 ): Promise<void> {
-  await streamBlobs(root, entries.map((entry) => fileSink(entry.oid, entry.dest, fileMode)));
+  const writes = new WriteQueue(PARALLEL_WRITES);
+  try {
+    await streamBlobs(root, entries.map((entry) => fileSink(entry.oid, entry.dest, fileMode, writes)));
+  } catch (error) {
+    await writes.settle();
+    throw error;
+  }
+  await writes.drain();
 }
 
-function fileSink(oid: string, dest: string, fileMode: number): BlobSink {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+function fileSink(oid: string, dest: string, fileMode: number, writes: WriteQueue): BlobSink {
+  let pieces: Buffer[] | null = null;
+  let handle: FileHandle | null = null;
   return {
     oid,
-    begin: async () => {
-      handle = await open(dest, "wx", fileMode);
+    begin: async (size) => {
+      if (size <= SMALL_BLOB_BYTES) pieces = [];
+      else handle = await open(dest, "wx", fileMode);
     },
     write: async (piece) => {
-      await handle?.write(piece);
+      if (pieces !== null) pieces.push(Buffer.from(piece));
+      else await handle?.write(piece);
     },
     end: async () => {
-      await handle?.close();
+      if (pieces !== null) await writes.add(() => writeFile(dest, Buffer.concat(pieces ?? []), { flag: "wx", mode: fileMode }));
+      else await handle?.close();
     },
   };
+}
+
+/** At most `limit` writes in flight; the first failure is raised by the next add or by drain. */
+class WriteQueue {
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown = null;
+
+  constructor(private readonly limit: number) {}
+
+  async add(write: () => Promise<void>): Promise<void> {
+    this.raise();
+    const task: Promise<void> = write()
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
+    if (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+  }
+
+  async drain(): Promise<void> {
+    await this.settle();
+    this.raise();
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.inFlight);
+  }
+
+  private raise(): void {
+    if (this.failure !== null) throw this.failure;
+  }
 }
