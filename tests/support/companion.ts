@@ -65,7 +65,8 @@ export class Harness {
   }
 
   async cleanup(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
+    // A worker may still be finishing its last write; retry instead of failing the test.
+    await rm(this.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 }
 

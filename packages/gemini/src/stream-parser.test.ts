@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TargetOutcome } from "@agent-companion/core";
 import { createGeminiParser } from "./stream-parser.js";
-import { fixtureLines, fixtureText } from "./test-support/fixtures.js";
+import { fixtureLines, fixtureText } from "@agent-companion/adapter-testing";
 import { exitWith, runParser } from "@agent-companion/adapter-testing";
 
 const run = (lines: readonly string[], exit = exitWith(0)) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureText } from "./test-support/fixtures.js";
+import { fixtureText } from "@agent-companion/adapter-testing";
 import { lastJsonObject } from "./trailing-json.js";
 
 describe("lastJsonObject", () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-/** Reads captured real-CLI outputs (copies of shared/fixtures/real-cli) from an adapter's fixture folder. */
-export function fixtureReader(folder: URL): { fixtureText(name: string): string; fixtureLines(name: string): string[] } {
-  const fixtureText = (name: string): string => readFileSync(new URL(name, folder), "utf8");
-  return {
-    fixtureText,
-    fixtureLines: (name) => fixtureText(name).split("\n").filter((line) => line.trim() !== ""),
-  };
-}
+/** Captured real-CLI outputs: an exact copy of shared/fixtures/real-cli (see FACTS.md). */
+export const FIXTURES_DIR = fileURLToPath(new URL("../fixtures/", import.meta.url));
+
+export const fixtureText = (name: string): string => readFileSync(new URL(name, new URL("../fixtures/", import.meta.url)), "utf8");
+
+export const fixtureLines = (name: string): string[] => fixtureText(name).split("\n").filter((line) => line.trim() !== "");

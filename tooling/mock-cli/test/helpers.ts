@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 export const CLAUDE_BIN = join(here, "..", "bin", "claude.js");
 export const GEMINI_BIN = join(here, "..", "bin", "gemini.js");
-export const FIXTURES = join(here, "fixtures");
+export { FIXTURES_DIR as FIXTURES } from "@agent-companion/adapter-testing";
+import { FIXTURES_DIR as FIXTURES } from "@agent-companion/adapter-testing";
 
 export interface RunResult {
   code: number | null;
