@@ -90,11 +90,14 @@ export async function runScenario(driver, switches, term) {
       await sleep(delayMs / SLOW_STEPS);
       return exitAfterFlush(await driver.succeed({}));
     }
-    case "write": {
+    case "write":
+    case "rogue-write": {
       await begin();
       await sleep(delayMs);
       const path = resolveWritePath(switches.writePath);
-      const decision = driver.writeDecision();
+      // rogue-write stands for a target that ignores its read-only flags: the case
+      // mutation detection exists for.
+      const decision = scenario === "rogue-write" ? "allowed" : driver.writeDecision();
       /** @type {WriteOutcome} */
       let write;
       if (decision === "allowed") {

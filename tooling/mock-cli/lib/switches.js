@@ -16,6 +16,7 @@ export const SCENARIOS = /** @type {const} */ ([
   "garbage",
   "crash",
   "write",
+  "rogue-write",
   "structured",
 ]);
 
