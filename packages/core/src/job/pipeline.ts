@@ -1,6 +1,7 @@
-import { writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ClassifiedError, TargetAdapter } from "../adapter/adapter.js";
+import type { ClassifiedError, TargetAdapter, TargetOutcome } from "../adapter/adapter.js";
 import { resolveAuthEnvironment } from "../auth/environment.js";
 import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
 import { CompanionError } from "../errors/companion-error.js";
@@ -89,6 +90,9 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
   });
   for (const file of invocation.files) await writeFile(file.path, file.content, { mode: 0o600 });
   if (hasCancelMarker(jobDir)) return { ending: "cancelled", outcome: null, exitCode: null, signal: null };
+  // Targets write crash reports (Gemini: with the full request) to $TMPDIR; give each run a
+  // private one that is removed with it, so no copy of the prompt outlives the job.
+  const tempDir = await mkdtemp(join(tmpdir(), "companion-target-tmp-"));
 
   let progress = record.progress;
   let sessionId: string | null = null;
@@ -104,7 +108,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
       binary: run.binary,
       invocation,
       cwd: run.source.targetCwd,
-      env: { ...run.env, ...invocation.env },
+      env: { ...run.env, ...invocation.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir },
       timeoutS: record.timeout_s,
       graceMs: KILL_GRACE_MS,
       parser: ctx.adapter.createParser(),
@@ -129,14 +133,29 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
     if (supervised.outcome === "spawn_failed") {
       return { ending: "error", error: { error_code: supervised.errorCode, message: supervised.message, suggested_action: `Check ${ctx.adapter.binaryEnvVar} or the ${ctx.adapter.displayName} installation.` } };
     }
-    const exit = { outcome: supervised.target, exitCode: supervised.exitCode, signal: supervised.signal };
+    const exit = { outcome: requireStructuredOutput(supervised.target, run.input.jsonSchema), exitCode: supervised.exitCode, signal: supervised.signal };
     if (supervised.stopped || hasCancelMarker(jobDir)) return { ending: "cancelled", ...exit };
     if (supervised.timedOut) return { ending: "timeout", ...exit, timeoutS: record.timeout_s };
     return { ending: "target", ...exit };
   } finally {
     clearInterval(markerPoll);
     await progressWriter.close();
+    await rm(tempDir, { recursive: true, force: true });
   }
+}
+
+/** A run asked for structured output succeeded only if it produced some (the model may answer in prose). */
+export function requireStructuredOutput(outcome: TargetOutcome, jsonSchema: string | null): TargetOutcome {
+  if (jsonSchema === null || outcome.outcome !== "completed" || outcome.structured_output != null) return outcome;
+  return {
+    ...outcome,
+    outcome: "failed",
+    error: {
+      error_code: "parse_error",
+      message: "The target answered without the structured output that --json-schema asked for.",
+      suggested_action: "Retry, or run without --json-schema to get the answer as text.",
+    },
+  };
 }
 
 /**

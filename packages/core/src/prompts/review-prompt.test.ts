@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeSelection } from "../scope/selection.js";
 import { buildReviewPrompt } from "./review-prompt.js";
-import { isReviewMode, parseVerdict } from "./templates.js";
+import { isReviewMode } from "./templates.js";
 
 const files: Record<string, string> = {
   "a.ts": "export const a = 1;\n",
@@ -52,12 +52,8 @@ describe("buildReviewPrompt", () => {
 });
 
 describe("templates", () => {
-  it("knows which modes are reviews and reads verdicts", () => {
+  it("knows which modes are reviews", () => {
     expect(isReviewMode("review")).toBe(true);
     expect(isReviewMode("rescue")).toBe(false);
-    expect(parseVerdict("Findings…\nVERDICT: request-changes\n")).toBe("request-changes");
-    expect(parseVerdict("**VERDICT:** block")).toBe("block");
-    expect(parseVerdict("VERDICT: approve\nlater\nVERDICT: block")).toBe("block");
-    expect(parseVerdict("no verdict")).toBeNull();
   });
 });

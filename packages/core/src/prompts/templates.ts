@@ -40,11 +40,3 @@ export const REVIEW_TEMPLATES: Readonly<Record<ReviewMode, ReviewTemplate>> = {
 };
 
 export const VERDICTS = ["approve", "request-changes", "block"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-/** Pure: the verdict from a review's text (the last VERDICT line wins), or null. */
-export function parseVerdict(text: string): Verdict | null {
-  const matches = [...text.matchAll(/^\s*\**VERDICT:\**\s*(approve|request-changes|block)\b/gim)];
-  const last = matches.at(-1)?.[1]?.toLowerCase();
-  return (VERDICTS as readonly string[]).includes(last ?? "") ? (last as Verdict) : null;
-}
