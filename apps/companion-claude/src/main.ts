@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runCli } from "@agent-companion/core";
-import { claudeAdapter } from "@agent-companion/claude";
+import { claudeTarget } from "@agent-companion/claude/target";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
-process.exitCode = await runCli(claudeAdapter, process.argv.slice(2), {
+process.exitCode = await runCli(claudeTarget, process.argv.slice(2), {
   version,
   binPath: fileURLToPath(new URL("../bin/companion-claude.js", import.meta.url)),
+  // The output parsers are only needed by commands that start the target.
+  loadAdapter: async () => (await import("@agent-companion/claude")).claudeAdapter,
 });

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runCli } from "@agent-companion/core";
-import { geminiAdapter } from "@agent-companion/gemini";
+import { geminiTarget } from "@agent-companion/gemini/target";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
-process.exitCode = await runCli(geminiAdapter, process.argv.slice(2), {
+process.exitCode = await runCli(geminiTarget, process.argv.slice(2), {
   version,
   binPath: fileURLToPath(new URL("../bin/companion-gemini.js", import.meta.url)),
+  // The output parsers are only needed by commands that start the target.
+  loadAdapter: async () => (await import("@agent-companion/gemini")).geminiAdapter,
 });

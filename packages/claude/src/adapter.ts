@@ -1,8 +1,7 @@
 import type { Invocation, InvocationRequest, TargetAdapter } from "@agent-companion/core";
 import { buildArgs } from "./argv.js";
-import { claudeAuth } from "./auth.js";
-import { claudeContract } from "./contract.js";
 import { createClaudeParser } from "./stream-parser.js";
+import { claudeTarget } from "./target.js";
 
 const buildInvocation = (request: InvocationRequest): Invocation => ({
   args: buildArgs(request),
@@ -14,16 +13,7 @@ const buildInvocation = (request: InvocationRequest): Invocation => ({
 });
 
 export const claudeAdapter: TargetAdapter = {
-  name: "claude",
-  displayName: "Claude Code",
-  defaultBinary: "claude",
-  binaryEnvVar: "CLAUDE_BINARY",
-  // Never bill an API key by surprise: the subscription login is the default (SPEC §8).
-  defaultAuthMode: "subscription",
-  auth: claudeAuth,
-  defaultModel: () => null,
-  supportsJsonSchema: true,
+  ...claudeTarget,
   buildInvocation,
   createParser: createClaudeParser,
-  contract: claudeContract,
 };

@@ -1,20 +1,20 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // Shapes of `claude -p --output-format stream-json` lines. Unknown keys are dropped, not
 // rejected, so new CLI fields never break parsing; a known event with a wrong shape fails.
 
 export const ClaudeUsage = z.object({
-  input_tokens: z.number().nullish(),
-  output_tokens: z.number().nullish(),
-  cache_read_input_tokens: z.number().nullish(),
-  cache_creation_input_tokens: z.number().nullish(),
+  input_tokens: z.nullish(z.number()),
+  output_tokens: z.nullish(z.number()),
+  cache_read_input_tokens: z.nullish(z.number()),
+  cache_creation_input_tokens: z.nullish(z.number()),
 });
 export type ClaudeUsage = z.infer<typeof ClaudeUsage>;
 
 export const ClaudeDenial = z.object({
   tool_name: z.string(),
-  tool_use_id: z.string().nullish(),
-  tool_input: z.unknown().optional(),
+  tool_use_id: z.nullish(z.string()),
+  tool_input: z.optional(z.unknown()),
 });
 export type ClaudeDenial = z.infer<typeof ClaudeDenial>;
 
@@ -23,7 +23,7 @@ const ToolUseBlock = z.object({
   type: z.literal("tool_use"),
   id: z.string(),
   name: z.string(),
-  input: z.unknown().optional(),
+  input: z.optional(z.unknown()),
 });
 const OtherBlock = z.object({ type: z.string() });
 const ContentBlock = z.union([TextBlock, ToolUseBlock, OtherBlock]);
@@ -31,38 +31,38 @@ const ContentBlock = z.union([TextBlock, ToolUseBlock, OtherBlock]);
 const SystemEvent = z.object({
   type: z.literal("system"),
   subtype: z.string(),
-  session_id: z.string().nullish(),
-  model: z.string().nullish(),
+  session_id: z.nullish(z.string()),
+  model: z.nullish(z.string()),
   // subtype permission_denied
-  tool_name: z.string().nullish(),
-  tool_use_id: z.string().nullish(),
+  tool_name: z.nullish(z.string()),
+  tool_use_id: z.nullish(z.string()),
   // subtype api_retry
-  error_status: z.number().nullish(),
+  error_status: z.nullish(z.number()),
 });
 
 const AssistantEvent = z.object({
   type: z.literal("assistant"),
-  session_id: z.string().nullish(),
+  session_id: z.nullish(z.string()),
   message: z.object({ content: z.array(ContentBlock) }),
   // Set on the synthetic message the CLI emits to describe an API failure.
-  is_api_error_message: z.boolean().optional(),
+  is_api_error_message: z.optional(z.boolean()),
 });
 
-const UserEvent = z.object({ type: z.literal("user"), session_id: z.string().nullish() });
+const UserEvent = z.object({ type: z.literal("user"), session_id: z.nullish(z.string()) });
 
 export const ResultEvent = z.object({
   type: z.literal("result"),
   subtype: z.string(),
   is_error: z.boolean(),
-  result: z.string().nullish(),
-  session_id: z.string().nullish(),
-  total_cost_usd: z.number().nullish(),
-  usage: ClaudeUsage.nullish(),
-  permission_denials: z.array(ClaudeDenial).nullish(),
-  api_error_status: z.number().nullish(),
-  api_error_type: z.string().nullish(),
-  errors: z.array(z.string()).nullish(),
-  structured_output: z.unknown().optional(),
+  result: z.nullish(z.string()),
+  session_id: z.nullish(z.string()),
+  total_cost_usd: z.nullish(z.number()),
+  usage: z.nullish(ClaudeUsage),
+  permission_denials: z.nullish(z.array(ClaudeDenial)),
+  api_error_status: z.nullish(z.number()),
+  api_error_type: z.nullish(z.string()),
+  errors: z.nullish(z.array(z.string())),
+  structured_output: z.optional(z.unknown()),
 });
 export type ResultEvent = z.infer<typeof ResultEvent>;
 

@@ -1,1 +1,2 @@
 export { claudeAdapter } from "./adapter.js";
+export { claudeTarget } from "./target.js";

@@ -1,9 +1,8 @@
 import type { Invocation, InvocationRequest, TargetAdapter } from "@agent-companion/core";
 import { buildArgs } from "./argv.js";
-import { geminiAuth } from "./auth.js";
-import { geminiContract } from "./contract.js";
 import { readOnlyPolicy } from "./policy.js";
 import { createGeminiParser } from "./stream-parser.js";
+import { geminiTarget } from "./target.js";
 
 // Without NO_RELAUNCH the CLI re-executes itself and SIGTERM reaches neither process;
 // TRUST_WORKSPACE backs up --skip-trust (an untrusted workspace exits 55).
@@ -21,16 +20,7 @@ const buildInvocation = (request: InvocationRequest): Invocation => {
 };
 
 export const geminiAdapter: TargetAdapter = {
-  name: "gemini",
-  displayName: "Gemini CLI",
-  defaultBinary: "gemini",
-  binaryEnvVar: "GEMINI_BINARY",
-  // Consumer OAuth for Gemini CLI is being retired; API keys keep working (SPEC §8).
-  defaultAuthMode: "auto",
-  auth: geminiAuth,
-  defaultModel: () => null,
-  supportsJsonSchema: false,
+  ...geminiTarget,
   buildInvocation,
   createParser: createGeminiParser,
-  contract: geminiContract,
 };

@@ -1,1 +1,2 @@
 export { geminiAdapter } from "./adapter.js";
+export { geminiTarget } from "./target.js";

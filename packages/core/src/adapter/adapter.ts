@@ -9,11 +9,11 @@ import type {
 import type { ModeProfile } from "../profiles/profiles.js";
 
 /**
- * A TargetAdapter holds only facts about one target CLI: how to call it, how to read
- * what it prints, how to classify its failures. Every command is written once in core
- * and parameterised by an adapter. All members are pure; core performs the effects.
+ * What core needs to know about a target without reading its output: names, where the
+ * executable is, auth variables, model defaults, the CLI contract. Plain data, cheap to
+ * load, so commands that never start the target (status, result, wait, cancel) stay fast.
  */
-export interface TargetAdapter {
+export interface TargetFacts {
   readonly name: TargetName;
   /** Human name for messages, e.g. "Claude Code". */
   readonly displayName: string;
@@ -27,12 +27,18 @@ export interface TargetAdapter {
   defaultModel(mode: Mode): string | null;
   /** Whether the target supports --json-schema structured output. */
   readonly supportsJsonSchema: boolean;
+  readonly contract: ContractFacts;
+}
 
+/**
+ * A TargetAdapter adds how to call the target and how to read what it prints. It holds only
+ * target facts; every command is written once in core. All members are pure; core performs
+ * the effects.
+ */
+export interface TargetAdapter extends TargetFacts {
   buildInvocation(request: InvocationRequest): Invocation;
   /** One parser per target process; fed stdout line by line. */
   createParser(): TargetParser;
-
-  readonly contract: ContractFacts;
 }
 
 export interface AuthFacts {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { describeError, errnoOf } from "../identity/errno.js";
 
 export const CANCEL_MARKER_FILE = "cancel-requested";

@@ -1,4 +1,4 @@
-import type { TargetAdapter } from "../adapter/adapter.js";
+import type { TargetFacts } from "../adapter/adapter.js";
 import type { CommandName } from "./args.js";
 
 const GLOBAL = `Global flags:
@@ -34,11 +34,11 @@ const USAGE: Record<CommandName, string> = {
   __worker: `__worker --job ID\n  Internal: runs a background job.`,
 };
 
-export function commandHelp(adapter: TargetAdapter, command: CommandName): string {
+export function commandHelp(adapter: TargetFacts, command: CommandName): string {
   return `Usage: companion-${adapter.name} ${USAGE[command]}\n\n${GLOBAL}\n`;
 }
 
-export function mainHelp(adapter: TargetAdapter, version: string): string {
+export function mainHelp(adapter: TargetFacts, version: string): string {
   const names = (Object.keys(USAGE) as CommandName[]).filter((name) => !name.startsWith("__"));
   return `companion-${adapter.name} ${version}: run ${adapter.displayName} as foreground or background jobs with durable records.
 

@@ -1,4 +1,4 @@
-import type { TargetAdapter } from "../adapter/adapter.js";
+import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
 import { EXIT, type ExitCode, usageError } from "../errors/companion-error.js";
 import type { CommandContext } from "../commands/context.js";
 import { commandContext } from "../commands/context.js";
@@ -11,6 +11,8 @@ export interface CliEnvironment {
   version: string;
   /** Absolute path of the bin script (for the background worker). */
   binPath: string;
+  /** Imports the full adapter; only commands that start the target call it. */
+  loadAdapter(): Promise<TargetAdapter>;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
@@ -32,25 +34,26 @@ const LOADERS: Record<CommandName, () => Promise<CommandModule>> = {
 };
 
 /** The whole CLI: parse, dispatch, print one document, return the exit code. */
-export async function runCli(adapter: TargetAdapter, argv: readonly string[], environment: CliEnvironment): Promise<ExitCode> {
+export async function runCli(target: TargetFacts, argv: readonly string[], environment: CliEnvironment): Promise<ExitCode> {
   const human = argv.includes("--human");
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === "--help" || first === "-h" || first === "help") {
-      process.stdout.write(mainHelp(adapter, environment.version));
+      process.stdout.write(mainHelp(target, environment.version));
       return first === undefined ? EXIT.usage : EXIT.ok;
     }
     if (first === "--version") {
       process.stdout.write(`${environment.version}\n`);
       return EXIT.ok;
     }
-    if (!isCommand(first)) throw usageError(`Unknown command "${first}".`, `Run \`companion-${adapter.name} --help\` for the list of commands.`);
+    if (!isCommand(first)) throw usageError(`Unknown command "${first}".`, `Run \`companion-${target.name} --help\` for the list of commands.`);
     const parsed = parseCommandLine(first, rest);
     if (parsed.values.help === true) {
-      process.stdout.write(commandHelp(adapter, first));
+      process.stdout.write(commandHelp(target, first));
       return EXIT.ok;
     }
-    const ctx = commandContext(adapter, parsed, {
+    const ctx = commandContext(target, parsed, {
+      loadAdapter: environment.loadAdapter,
       env: environment.env ?? process.env,
       cwd: environment.cwd ?? process.cwd(),
       binPath: environment.binPath,

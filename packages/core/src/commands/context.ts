@@ -1,11 +1,13 @@
-import type { TargetAdapter } from "../adapter/adapter.js";
+import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
 import { JobStore } from "../store/job-store.js";
 import { resolveStateRoot } from "../store/state-root.js";
 import { type ParsedCommand, stringFlag } from "../cli/args.js";
 
 /** Everything a command needs from its surroundings, so commands stay free of globals. */
 export interface CommandContext {
-  adapter: TargetAdapter;
+  target: TargetFacts;
+  /** The full adapter (parsers and argv), loaded only by commands that start the target. */
+  loadAdapter(): Promise<TargetAdapter>;
   store: JobStore;
   stateRoot: string;
   env: NodeJS.ProcessEnv;
@@ -16,14 +18,15 @@ export interface CommandContext {
 }
 
 export function commandContext(
-  adapter: TargetAdapter,
+  target: TargetFacts,
   parsed: ParsedCommand,
-  environment: { env: NodeJS.ProcessEnv; cwd: string; binPath: string },
+  environment: { env: NodeJS.ProcessEnv; cwd: string; binPath: string; loadAdapter(): Promise<TargetAdapter> },
 ): CommandContext {
   const stateRoot = resolveStateRoot(stringFlag(parsed, "state-dir"), environment.env);
   return {
-    adapter,
-    store: new JobStore(stateRoot, adapter.name),
+    target,
+    loadAdapter: environment.loadAdapter,
+    store: new JobStore(stateRoot, target.name),
     stateRoot,
     env: environment.env,
     cwd: environment.cwd,

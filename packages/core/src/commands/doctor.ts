@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { TargetAdapter } from "../adapter/adapter.js";
 import { resolveAuthEnvironment } from "../auth/environment.js";
 import { CompanionError, EXIT } from "../errors/companion-error.js";
 import { profileFor } from "../profiles/profiles.js";
@@ -22,7 +23,7 @@ type Probe =
 
 /** Binary, version floor, the flags read-only reviews depend on, and a live source-free auth probe. */
 export async function doctorCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const { adapter } = ctx;
+  const adapter = await ctx.loadAdapter();
   const authMode = enumFlag(parsed, "auth-mode", AuthMode.options) ?? adapter.defaultAuthMode;
   let binary: string;
   try {
@@ -39,7 +40,7 @@ export async function doctorCommand(ctx: CommandContext, parsed: ParsedCommand):
       ? { outcome: "skipped" }
       : auth.outcome === "not_authed"
         ? { outcome: "failed", error_code: "not_authed", message: auth.message, suggested_action: auth.suggestedAction }
-        : await liveProbe(ctx, binary, auth.env);
+        : await liveProbe(adapter, binary, auth.env);
   const ok = contract.version_ok && contract.missing_flags.length === 0 && probe.outcome !== "failed";
   const document = {
     ok,
@@ -52,10 +53,10 @@ export async function doctorCommand(ctx: CommandContext, parsed: ParsedCommand):
   return { document, exitCode: ok ? EXIT.ok : EXIT.failed, human: renderDoctor(adapter.displayName, contract, authMode, probe) };
 }
 
-async function liveProbe(ctx: CommandContext, binary: string, env: Record<string, string>): Promise<Probe> {
+async function liveProbe(adapter: TargetAdapter, binary: string, env: Record<string, string>): Promise<Probe> {
   const dir = await mkdtemp(join(tmpdir(), "companion-doctor-"));
   try {
-    const invocation = ctx.adapter.buildInvocation({
+    const invocation = adapter.buildInvocation({
       profile: profileFor("review"),
       prompt: PROBE_PROMPT,
       model: null,
@@ -73,7 +74,7 @@ async function liveProbe(ctx: CommandContext, binary: string, env: Record<string
       env: { ...env, ...invocation.env },
       timeoutS: PROBE_TIMEOUT_S,
       graceMs: 2000,
-      parser: ctx.adapter.createParser(),
+      parser: adapter.createParser(),
       logs: { stdout: join(dir, "stdout.log"), stderr: join(dir, "stderr.log") },
       onSpawned: async () => undefined,
       onLine: () => undefined,

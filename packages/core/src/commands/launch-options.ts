@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { TargetAdapter } from "../adapter/adapter.js";
+import type { TargetFacts } from "../adapter/adapter.js";
 import { usageError } from "../errors/companion-error.js";
 import { type ModeProfile, profileFor } from "../profiles/profiles.js";
 import { type ResolvedScope, resolveScope } from "../profiles/overrides.js";
@@ -39,7 +39,7 @@ export interface JobOptions {
 }
 
 export function jobOptions(
-  adapter: TargetAdapter,
+  adapter: TargetFacts,
   profile: ModeProfile,
   parsed: ParsedCommand,
   defaults: { model: string | null; env: NodeJS.ProcessEnv; cwd: string },
@@ -55,7 +55,7 @@ export function jobOptions(
   };
 }
 
-function jsonSchemaFlag(adapter: TargetAdapter, profile: ModeProfile, parsed: ParsedCommand, cwd: string): string | null {
+function jsonSchemaFlag(adapter: TargetFacts, profile: ModeProfile, parsed: ParsedCommand, cwd: string): string | null {
   const file = stringFlag(parsed, "json-schema");
   if (file === undefined) return null;
   if (!adapter.supportsJsonSchema) throw usageError(`--json-schema is not supported by ${adapter.displayName}.`);

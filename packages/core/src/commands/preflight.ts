@@ -20,7 +20,7 @@ export async function preflightCommand(ctx: CommandContext, parsed: ParsedComman
     if (error instanceof ScopeError) throw new CompanionError("scope_failed", error.message, { suggestedAction: error.suggestedAction, cause: error });
     throw error;
   }
-  const document = { ok: true, target: ctx.adapter.name, mode: profile.mode, containment: scope.containment, ...description };
+  const document = { ok: true, target: ctx.target.name, mode: profile.mode, containment: scope.containment, ...description };
   const human = [
     `${profile.mode}: ${description.file_count} file(s), ${description.byte_count} bytes (${description.scope}${description.base ? ` vs ${description.base}` : ""})`,
     ...description.files.map((file) => `  ${file.path}  ${file.bytes}`),

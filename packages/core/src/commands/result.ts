@@ -13,9 +13,10 @@ export async function resultCommand(ctx: CommandContext, parsed: ParsedCommand):
   const current = await reconcile(ctx.store, await ctx.store.get(jobId));
   if (isActive(current.status)) {
     throw new CompanionError("not_terminal", `Job ${jobId} is still ${current.status}.`, {
-      suggestedAction: `Wait for it: companion-${ctx.adapter.name} wait --job ${jobId}`,
+      suggestedAction: `Wait for it: companion-${ctx.target.name} wait --job ${jobId}`,
     });
   }
-  const record = await ctx.store.update(jobId, (latest) => (latest.collected_at ? null : markCollected(latest)));
+  // Collecting writes once; reading an already-collected result takes no lock.
+  const record = current.collected_at ? current : await ctx.store.update(jobId, (latest) => (latest.collected_at ? null : markCollected(latest)));
   return { document: record, exitCode: record.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(record) };
 }

@@ -18,14 +18,14 @@ import { writeCancelMarker } from "../cancel/marker.js";
 export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
   const { mode } = profile;
-  const options = jobOptions(ctx.adapter, profile, parsed, { model: null, env: ctx.env, cwd: ctx.cwd });
+  const options = jobOptions(ctx.target, profile, parsed, { model: null, env: ctx.env, cwd: ctx.cwd });
   const prompt = readPrompt(parsed, ctx.cwd);
   if (profile.access === "write" && prompt.trim() === "") {
-    throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.adapter.name} run --mode ${mode} -- "fix the failing test in …"` });
+    throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.target.name} run --mode ${mode} -- "fix the failing test in …"` });
   }
   const record = newJobRecord({
     job_id: newJobId(),
-    target: ctx.adapter.name,
+    target: ctx.target.name,
     mode,
     model: options.model,
     cwd,
@@ -46,18 +46,18 @@ export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Pr
 export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const parent = await ctx.store.get(parseJobId(requiredFlag(parsed, "job")));
   if (isActive(parent.status)) {
-    throw new CompanionError("not_continuable", `Job ${parent.job_id} is still ${parent.status}.`, { suggestedAction: `Wait for it: companion-${ctx.adapter.name} wait --job ${parent.job_id}` });
+    throw new CompanionError("not_continuable", `Job ${parent.job_id} is still ${parent.status}.`, { suggestedAction: `Wait for it: companion-${ctx.target.name} wait --job ${parent.job_id}` });
   }
   if (parent.target_session_id === null) {
     throw new CompanionError("not_continuable", `Job ${parent.job_id} has no target session to resume (the target never reported one).`, { suggestedAction: "Start a new job with `run` instead." });
   }
   const profile = profileFor(parent.mode);
-  const options = jobOptions(ctx.adapter, profile, parsed, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
+  const options = jobOptions(ctx.target, profile, parsed, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
   const prompt = readPrompt(parsed, ctx.cwd);
   if (prompt.trim() === "") throw new CompanionError("usage_error", "continue needs a follow-up prompt.");
   const record = newJobRecord({
     job_id: newJobId(),
-    target: ctx.adapter.name,
+    target: ctx.target.name,
     mode: parent.mode,
     model: options.model,
     cwd: parent.cwd,
@@ -138,7 +138,7 @@ async function runForeground(ctx: CommandContext, record: JobRecord, input: JobI
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const final = await executeJob({ adapter: ctx.adapter, store: ctx.store, env: ctx.env }, record.job_id, input, stop);
+    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, record.job_id, input, stop);
     await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
     return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
   } finally {

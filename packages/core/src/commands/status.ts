@@ -33,6 +33,6 @@ export async function statusCommand(ctx: CommandContext, parsed: ParsedCommand):
     }
   }
   jobs.sort((a, b) => b.created_at.localeCompare(a.created_at));
-  const document = { ok: true, target: ctx.adapter.name, workspace_root: workspace, jobs, problems };
+  const document = { ok: true, target: ctx.target.name, workspace_root: workspace, jobs, problems };
   return { document, exitCode: EXIT.ok, human: renderSummaries(workspace, jobs, problems) };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { text } from "node:stream/consumers";
@@ -12,7 +12,7 @@ import { type ParsedCommand, requiredFlag } from "../cli/args.js";
 import type { CommandOutput } from "../cli/output.js";
 import type { CommandContext } from "./context.js";
 
-const HandOff = z.object({ prompt: z.string(), jsonSchema: z.string().nullable(), keepSnapshot: z.boolean() });
+const HandOff = z.object({ prompt: z.string(), jsonSchema: z.nullable(z.string()), keepSnapshot: z.boolean() });
 
 /** The hidden background worker: reads the hand-off from its stdin pipe and runs the job. */
 export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
@@ -30,7 +30,7 @@ async function runWorker(ctx: CommandContext, jobId: string): Promise<CommandOut
   const input = HandOff.parse(JSON.parse(await text(process.stdin)));
   const self = await captureIdentity(process.pid);
   await ctx.store.update(jobId, (current) => withWorker(current, self.outcome === "captured" ? self.info : null));
-  const final = await executeJob({ adapter: ctx.adapter, store: ctx.store, env: ctx.env }, jobId, input, new AbortController());
+  const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, jobId, input, new AbortController());
   await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
   return { document: { ok: true, job_id: jobId, status: final.status }, exitCode: EXIT.ok };
 }

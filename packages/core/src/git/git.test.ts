@@ -7,7 +7,8 @@ import { parseBatchHeader, readBlobs } from "./cat-file.js";
 import { hardenedGitEnv } from "./env.js";
 import { filterDriverNames, neutralisedFilterConfig } from "./filters.js";
 import { checkRevision, defaultBaseRef, resolveCommit } from "./refs.js";
-import { findGitRootSync, resolveWorkspaceRoot } from "./root.js";
+import { findGitRootSync } from "./find-root.js";
+import { resolveWorkspaceRoot } from "./root.js";
 
 afterAll(removeTempDirs);
 

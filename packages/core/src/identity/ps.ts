@@ -1,4 +1,3 @@
-import { execa } from "execa";
 import type { ResolvedIdentityOptions } from "./options.js";
 
 export type PsRun =
@@ -14,6 +13,8 @@ export type PsRun =
 export const runPs = async (pid: number, columns: string, options: ResolvedIdentityOptions): Promise<PsRun> => {
   const command = `${options.psPath} -o ${columns} -p ${pid}`;
   try {
+    // Only macOS (and tests) need ps; Linux reads /proc, so status never loads execa there.
+    const { execa } = await import("execa");
     const result = await execa(options.psPath, ["-o", columns, "-p", String(pid)], {
       reject: false,
       extendEnv: false,

@@ -1,10 +1,10 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
-import type { TargetAdapter } from "../adapter/adapter.js";
+import type { TargetFacts } from "../adapter/adapter.js";
 import { CompanionError } from "../errors/companion-error.js";
 
 /** The target executable: $<T>_BINARY if set (a path or a name on PATH), else the default name on PATH. */
-export function resolveBinary(adapter: TargetAdapter, env: NodeJS.ProcessEnv, cwd: string): string {
+export function resolveBinary(adapter: TargetFacts, env: NodeJS.ProcessEnv, cwd: string): string {
   const override = env[adapter.binaryEnvVar];
   const wanted = override && override !== "" ? override : adapter.defaultBinary;
   const found = wanted.includes("/") ? checkPath(isAbsolute(wanted) ? wanted : resolve(cwd, wanted)) : searchPath(wanted, env);

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
-import type { TargetAdapter } from "../adapter/adapter.js";
+import type { TargetFacts } from "../adapter/adapter.js";
 import { CompanionError } from "../errors/companion-error.js";
 
 export interface ContractReport {
@@ -18,7 +18,7 @@ export interface ContractReport {
 const PROBE_TIMEOUT_MS = 30_000;
 
 /** Reads the target's --version and --help and checks the flags read-only enforcement needs. */
-export async function probeContract(adapter: TargetAdapter, binary: string, env: Record<string, string>): Promise<ContractReport> {
+export async function probeContract(adapter: TargetFacts, binary: string, env: Record<string, string>): Promise<ContractReport> {
   const { contract } = adapter;
   const run = (args: readonly string[]) =>
     execa(binary, [...args], { env, extendEnv: false, stdin: "ignore", reject: false, timeout: PROBE_TIMEOUT_MS });
@@ -56,7 +56,7 @@ export function compareVersions(a: string, b: string): number {
  * Node-based target takes a second to print its help.
  */
 export async function ensureContract(
-  adapter: TargetAdapter,
+  adapter: TargetFacts,
   binary: string,
   env: Record<string, string>,
   cacheDir: string,
@@ -70,7 +70,7 @@ export async function ensureContract(
   );
 }
 
-async function cachedProbe(adapter: TargetAdapter, binary: string, env: Record<string, string>, cacheDir: string): Promise<ContractReport> {
+async function cachedProbe(adapter: TargetFacts, binary: string, env: Record<string, string>, cacheDir: string): Promise<ContractReport> {
   const stat = statSync(binary);
   const key = `${binary}:${stat.size}:${stat.mtimeMs}`;
   const cacheFile = join(cacheDir, "contract-cache.json");

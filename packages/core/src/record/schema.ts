@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** Bumped whenever a reader of the previous version could misread a record. */
 export const SCHEMA_VERSION = 1;
@@ -43,18 +43,18 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Process identity: enough to prove a pid still names the process we started. */
 export const PidInfo = z.object({
-  pid: z.number().int().positive(),
+  pid: z.int().check(z.positive()),
   /** Linux: /proc/<pid>/stat field 22 (clock ticks since boot); macOS: ps lstart text. */
-  starttime: z.string().min(1),
+  starttime: z.string().check(z.minLength(1)),
   argv0: z.string(),
 });
 export type PidInfo = z.infer<typeof PidInfo>;
 
 export const Usage = z.object({
-  input_tokens: z.number().nullable(),
-  output_tokens: z.number().nullable(),
-  cached_input_tokens: z.number().nullable(),
-  total_tokens: z.number().nullable(),
+  input_tokens: z.nullable(z.number()),
+  output_tokens: z.nullable(z.number()),
+  cached_input_tokens: z.nullable(z.number()),
+  total_tokens: z.nullable(z.number()),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -66,18 +66,18 @@ export const EMPTY_USAGE: Usage = {
 };
 
 export const Progress = z.object({
-  events: z.number().int().nonnegative(),
-  tool_calls: z.number().int().nonnegative(),
-  last_event_at: z.string().nullable(),
-  last_text: z.string().nullable(),
+  events: z.int().check(z.nonnegative()),
+  tool_calls: z.int().check(z.nonnegative()),
+  last_event_at: z.nullable(z.string()),
+  last_text: z.nullable(z.string()),
 });
 export type Progress = z.infer<typeof Progress>;
 
 export const PermissionDenial = z.object({
   tool_name: z.string(),
-  tool_use_id: z.string().nullable(),
+  tool_use_id: z.nullable(z.string()),
   /** A short, single-line description of what was attempted (e.g. the file path). */
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
 });
 export type PermissionDenial = z.infer<typeof PermissionDenial>;
 
@@ -103,47 +103,47 @@ export const JobRecord = z.object({
   // identity
   job_id: z.uuid({ version: "v4" }),
   target: TargetName,
-  parent_job_id: z.uuid().nullable(),
-  target_session_id: z.string().nullable(),
+  parent_job_id: z.nullable(z.uuid()),
+  target_session_id: z.nullable(z.string()),
   resume_chain: z.array(z.string()),
-  pid_info: PidInfo.nullable(),
-  worker_pid_info: PidInfo.nullable(),
+  pid_info: z.nullable(PidInfo),
+  worker_pid_info: z.nullable(PidInfo),
   // invocation
   mode: Mode,
-  model: z.string().nullable(),
+  model: z.nullable(z.string()),
   cwd: z.string(),
   workspace_root: z.string(),
   /** Where the target process ran (a neutral per-chain directory for contained reviews). */
-  target_cwd: z.string().nullable(),
+  target_cwd: z.nullable(z.string()),
   scope: Scope,
-  scope_base: z.string().nullable(),
+  scope_base: z.nullable(z.string()),
   scope_paths: z.array(z.string()),
   containment: Containment,
-  snapshot_path: z.string().nullable(),
+  snapshot_path: z.nullable(z.string()),
   auth_mode: AuthMode,
   auth_env: AuthEnv,
-  timeout_s: z.number().positive(),
+  timeout_s: z.number().check(z.positive()),
   background: z.boolean(),
-  prompt_head: z.string().max(200),
+  prompt_head: z.string().check(z.maxLength(200)),
   // lifecycle
   status: JobStatus,
   created_at: isoTime,
-  started_at: isoTime.nullable(),
-  ended_at: isoTime.nullable(),
-  exit_code: z.number().int().nullable(),
-  signal: z.string().nullable(),
-  error_code: ErrorCode.nullable(),
-  error_message: z.string().nullable(),
-  suggested_action: z.string().nullable(),
+  started_at: z.nullable(isoTime),
+  ended_at: z.nullable(isoTime),
+  exit_code: z.nullable(z.int()),
+  signal: z.nullable(z.string()),
+  error_code: z.nullable(ErrorCode),
+  error_message: z.nullable(z.string()),
+  suggested_action: z.nullable(z.string()),
   // result
-  result: z.string().nullable(),
-  structured_output: z.unknown().nullable(),
+  result: z.nullable(z.string()),
+  structured_output: z.nullable(z.unknown()),
   permission_denials: z.array(PermissionDenial),
   mutations: z.array(Mutation),
   usage: Usage,
-  cost_usd: z.number().nullable(),
-  cost_source: z.enum(["reported", "estimated"]).nullable(),
+  cost_usd: z.nullable(z.number()),
+  cost_source: z.nullable(z.enum(["reported", "estimated"])),
   progress: Progress,
-  collected_at: isoTime.nullable(),
+  collected_at: z.nullable(isoTime),
 });
 export type JobRecord = z.infer<typeof JobRecord>;

@@ -1,5 +1,6 @@
 import { realpath } from "node:fs/promises";
-import { findGitRootSync, gitTopLevel } from "../git/root.js";
+import { findGitRootSync } from "../git/find-root.js";
+import { gitTopLevel } from "../git/root.js";
 import { ScopeError } from "./scope-error.js";
 
 export interface Workspace {

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { mkdir, open, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
 import type { JobRecord, TargetName } from "../record/schema.js";
@@ -29,6 +28,11 @@ export class JobStore {
 
   constructor(stateRoot: string, target: TargetName) {
     this.root = join(stateRoot, target);
+  }
+
+  /** Parent of the neutral per-chain working directories of contained reviews. */
+  get chainsDir(): string {
+    return join(this.root, "chains");
   }
 
   jobDir(jobId: string): string {
@@ -101,6 +105,8 @@ export class JobStore {
   private async writeRecord(record: JobRecord): Promise<void> {
     const path = join(this.jobDir(record.job_id), RECORD);
     try {
+      // Loaded on first write, so read-only commands start faster.
+      const { default: writeFileAtomic } = await import("write-file-atomic");
       await writeFileAtomic(path, encodeRecord(record), { mode: FILE_MODE, fsync: true });
     } catch (error) {
       throw new CompanionError("io_error", `Could not write the record of job ${record.job_id}: ${(error as Error).message}`, {

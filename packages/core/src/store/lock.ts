@@ -1,4 +1,3 @@
-import lockfile from "proper-lockfile";
 
 /**
  * Serialises read-modify-write cycles on one job against every other process (worker,
@@ -8,6 +7,8 @@ import lockfile from "proper-lockfile";
 const STALE_MS = 10_000;
 
 export async function withLock<T>(target: string, fn: () => Promise<T>): Promise<T> {
+  // Loaded on first use: read-only commands (status, result of a collected job) never lock.
+  const { default: lockfile } = await import("proper-lockfile");
   const release = await lockfile.lock(target, {
     realpath: false,
     stale: STALE_MS,

@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { usageError } from "../errors/companion-error.js";
-import { findGitRootSync } from "../git/root.js";
+import { findGitRootSync } from "../git/find-root.js";
 
 /** An existing directory given by the user, realpath'd. */
 export function resolveSourceDir(dir: string | undefined, cwd: string): string {

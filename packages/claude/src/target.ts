@@ -1,0 +1,17 @@
+import type { TargetFacts } from "@agent-companion/core";
+import { claudeAuth } from "./auth.js";
+import { claudeContract } from "./contract.js";
+
+/** Plain facts about the Claude CLI; cheap to load (no output parsers). */
+export const claudeTarget: TargetFacts = {
+  name: "claude",
+  displayName: "Claude Code",
+  defaultBinary: "claude",
+  binaryEnvVar: "CLAUDE_BINARY",
+  // Never bill an API key by surprise: the subscription login is the default (SPEC §8).
+  defaultAuthMode: "subscription",
+  auth: claudeAuth,
+  defaultModel: () => null,
+  supportsJsonSchema: true,
+  contract: claudeContract,
+};

@@ -1,0 +1,17 @@
+import type { TargetFacts } from "@agent-companion/core";
+import { geminiAuth } from "./auth.js";
+import { geminiContract } from "./contract.js";
+
+/** Plain facts about the Gemini CLI; cheap to load (no output parsers). */
+export const geminiTarget: TargetFacts = {
+  name: "gemini",
+  displayName: "Gemini CLI",
+  defaultBinary: "gemini",
+  binaryEnvVar: "GEMINI_BINARY",
+  // Consumer OAuth for Gemini CLI is being retired; API keys keep working (SPEC §8).
+  defaultAuthMode: "auto",
+  auth: geminiAuth,
+  defaultModel: () => null,
+  supportsJsonSchema: false,
+  contract: geminiContract,
+};
