@@ -1,0 +1,119 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createSnapshot, selectScope } from "@agent-companion/core";
+import { execa } from "execa";
+import { COMPANION_BIN, companion, companionEnv } from "./companion.js";
+import { retainJobs } from "./store-fixture.js";
+import { median, medianMs, timeMs } from "./timing.js";
+
+/** One measured quality-bar item of SPEC §10. */
+export interface Measurement {
+  name: string;
+  value: number;
+  limit: number;
+  unit: "x node" | "x baseline" | "ms";
+  detail: string;
+}
+
+const node = (args: readonly string[], env: Record<string, string>, cwd?: string) => ({ file: process.execPath, args, env, cwd });
+
+export async function startup(): Promise<Measurement[]> {
+  const state = await mkdtemp(join(tmpdir(), "bench-startup-"));
+  const work = join(state, "ws");
+  await mkdir(work);
+  const env = companionEnv(state);
+  try {
+    const first = await companion(["run", "--mode", "rescue", "--cwd", work, "bench"], env);
+    const jobId = String(first.job_id);
+    await companion(["result", "--job", jobId], env);
+    const baseline = await medianMs(node(["-e", "0"], env));
+    const results: Measurement[] = [];
+    for (const retained of [1, 10_000]) {
+      if (retained > 1) await retainJobs(state, jobId, retained - 1);
+      for (const command of [["status", "--job", jobId], ["result", "--job", jobId]]) {
+        const ms = await medianMs(node([COMPANION_BIN, ...command], env));
+        results.push({ name: `${command[0]} --job, ${retained} retained`, value: ms / baseline, limit: 1.3, unit: "x node", detail: `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms` });
+      }
+    }
+    const list = await medianMs(node([COMPANION_BIN, "status", "--cwd", work], env), 7, 1);
+    results.push({ name: "status (workspace list), 10000 jobs", value: list / baseline, limit: 3, unit: "x node", detail: `${list.toFixed(1)} ms` });
+    return results;
+  } finally {
+    await rm(state, { recursive: true, force: true });
+  }
+}
+
+export async function launch(): Promise<Measurement[]> {
+  const state = await mkdtemp(join(tmpdir(), "bench-launch-"));
+  const work = join(state, "ws");
+  await mkdir(work);
+  const env = companionEnv(state);
+  try {
+    const baseline = await medianMs(node(["-e", "0"], env));
+    const ms = await medianMs(node([COMPANION_BIN, "run", "--mode", "rescue", "--background", "--cwd", work, "bench"], env), 15, 2);
+    await sleep(3000);
+    return [{ name: "run --background returns", value: ms / baseline, limit: 2, unit: "x node", detail: `${ms.toFixed(1)} ms vs ${baseline.toFixed(1)} ms` }];
+  } finally {
+    await rm(state, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  }
+}
+
+export async function cancelLatency(): Promise<Measurement[]> {
+  const state = await mkdtemp(join(tmpdir(), "bench-cancel-"));
+  const work = join(state, "ws");
+  await mkdir(work);
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const env = companionEnv(state, { MOCK_CLI_SCENARIO: "hang" });
+      const launched = await companion(["run", "--mode", "rescue", "--background", "--cwd", work, "hang"], env);
+      const jobId = String(launched.job_id);
+      for (let tries = 0; tries < 200; tries++) {
+        const record = await companion(["status", "--job", jobId], env);
+        if (record.status === "running" && record.pid_info) break;
+        await sleep(50);
+      }
+      samples.push(await timeMs(async () => {
+        const out = await companion(["cancel", "--job", jobId], env);
+        if (out.job_status !== "cancelled") throw new Error(`cancel left the job ${String(out.job_status)}`);
+      }));
+    }
+    const ms = median(samples);
+    return [{ name: "cancel: SIGTERM to terminal record (cooperative)", value: ms, limit: 1000, unit: "ms", detail: `median of ${samples.length}, incl. the cancel command's own startup` }];
+  } finally {
+    await rm(state, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  }
+}
+
+const FILES = 20_000;
+
+export async function snapshot(): Promise<Measurement[]> {
+  const repo = await mkdtemp(join(tmpdir(), "bench-repo-"));
+  try {
+    for (let dir = 0; dir < FILES / 100; dir++) {
+      await mkdir(join(repo, `d${dir}`));
+      await Promise.all(Array.from({ length: 100 }, (_, i) => writeFile(join(repo, `d${dir}`, `f${i}.ts`), `export const v${i} = ${dir * 100 + i};\n`)));
+    }
+    const git = (args: string[]) => execa("git", args, { cwd: repo, env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" } });
+    await git(["init", "-q"]);
+    await git(["add", "-A"]);
+    await git(["commit", "-qm", "files"]);
+    const ours: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      ours.push(await timeMs(async () => {
+        const snap = await createSnapshot(await selectScope({ cwd: repo, scope: "working-tree", base: null, paths: [] }));
+        await snap.cleanup();
+      }));
+      const dest = await mkdtemp(join(tmpdir(), "bench-copy-"));
+      baseline.push(await timeMs(() => execa("bash", ["-c", `git ls-files -z | tar --null -T - -cf - | tar -xf - -C ${dest}`], { cwd: repo })));
+      await rm(dest, { recursive: true, force: true });
+    }
+    const ratio = median(ours) / median(baseline);
+    return [{ name: `snapshot of a ${FILES}-file working tree`, value: ratio, limit: 2, unit: "x baseline", detail: `${median(ours).toFixed(0)} ms vs git ls-files | tar copy ${median(baseline).toFixed(0)} ms` }];
+  } finally {
+    await rm(repo, { recursive: true, force: true });
+  }
+}
