@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createSnapshot, selectScope } from "@agent-companion/core";
+import { createSnapshot, selectScope } from "@agent-companion/core/review-source";
 import { execa } from "execa";
 import { COMPANION_BIN, companion, companionEnv } from "./companion.js";
 import { retainJobs } from "./store-fixture.js";
