@@ -8,7 +8,7 @@ import { CompanionError } from "../errors/companion-error.js";
 import { captureAfterExec } from "../identity/after-exec.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
 import { type Ending, finalizeRecord, markRunning, withPreparation, withProgress } from "../record/build.js";
-import { ErrorCode, type JobRecord, type Mutation } from "../record/schema.js";
+import { ErrorCode, isActive, type JobRecord, type Mutation } from "../record/schema.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { superviseTarget } from "../process/supervise.js";
@@ -51,7 +51,7 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
     if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, ctx.store.root);
-    source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: join(ctx.store.root, "chains") });
+    source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: ctx.store.chainsDir });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
       withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, auth_env: auth.authEnv }),
@@ -117,7 +117,8 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
       onSpawned: async (pid) => {
         const capture = await captureAfterExec(pid, { timeoutMs: 2000 });
         const pidInfo = capture.outcome === "captured" ? capture.info : null;
-        await ctx.store.update(record.job_id, (current) => markRunning(current, pidInfo));
+        // A stale verdict reached meanwhile is terminal: only finish() may overtake it.
+        await ctx.store.update(record.job_id, (current) => (isActive(current.status) ? markRunning(current, pidInfo) : null));
         if (hasCancelMarker(jobDir)) stop.abort();
       },
       onLine: (info) => {

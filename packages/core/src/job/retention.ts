@@ -1,6 +1,7 @@
-import { stat, utimes, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { rm, stat, utimes, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { isActive, type JobRecord } from "../record/schema.js";
+import { isJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
 
 export interface RetentionPolicy {
@@ -70,10 +71,25 @@ export async function prune(store: JobStore, policy: RetentionPolicy, options: {
   }
   const removed = selectEvictions(records, policy, options.now ?? new Date());
   if (!options.dryRun) {
-    const byId = new Map(records.map((record) => [record.job_id, record]));
-    for (const eviction of removed) await store.remove(eviction.job_id, byId.get(eviction.job_id)?.workspace_root ?? null);
+    const evicted = new Set(removed.map((eviction) => eviction.job_id));
+    const [gone, kept] = [records.filter((r) => evicted.has(r.job_id)), records.filter((r) => !evicted.has(r.job_id))];
+    for (const record of gone) await store.remove(record.job_id, record.workspace_root);
+    await removeOrphanChains(store, gone, kept);
   }
   return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };
+}
+
+/**
+ * A contained review chain runs in a private directory inside the store, shared by its
+ * continuations; it goes when the last record of the chain does. Only directories directly
+ * under the store's chains dir qualify: a rescue's target_cwd is the user's own tree.
+ */
+async function removeOrphanChains(store: JobStore, gone: readonly JobRecord[], kept: readonly JobRecord[]): Promise<void> {
+  const inUse = new Set(kept.map((record) => record.target_cwd));
+  for (const { target_cwd: dir } of gone) {
+    if (dir === null || inUse.has(dir) || dirname(dir) !== store.chainsDir || !isJobId(basename(dir))) continue;
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Retention on `run`, at most once an hour per store, so runs stay cheap with many records. */

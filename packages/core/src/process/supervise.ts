@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
 import { execa } from "execa";
 import type { Invocation, LineInfo, TargetOutcome, TargetParser } from "../adapter/adapter.js";
 import { signalOwnGroup } from "./group-kill.js";
@@ -59,8 +60,8 @@ export async function superviseTarget(options: SuperviseOptions): Promise<Superv
   }
   const pid = child.pid;
 
-  const stdoutLog = createWriteStream(options.logs.stdout, { mode: 0o600, flags: "a" });
-  const stderrLog = createWriteStream(options.logs.stderr, { mode: 0o600, flags: "a" });
+  const stdoutLog = openLog(options.logs.stdout);
+  const stderrLog = openLog(options.logs.stderr);
   let stderrTail = "";
   const splitter = new LineSplitter((line) => {
     const info = options.parser.push(line);
@@ -124,5 +125,13 @@ function spawnFailure(binary: string, error: NodeJS.ErrnoException | null): Supe
   };
 }
 
-const closeStream = (stream: WriteStream): Promise<void> =>
-  new Promise((resolve) => stream.end(() => resolve()));
+/**
+ * Logs are diagnostics: a full disk or an unwritable log path must not crash the worker and
+ * cost the job its result, so log errors are absorbed here (the record is written separately).
+ */
+const openLog = (path: string): WriteStream => createWriteStream(path, { mode: 0o600, flags: "a" }).on("error", () => undefined);
+
+const closeStream = async (stream: WriteStream): Promise<void> => {
+  stream.end();
+  await finished(stream).catch(() => undefined);
+};

@@ -44,10 +44,16 @@ export class JobStore {
     await mkdir(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
     // Non-recursive: an existing directory means a duplicate id, never silently reused.
     await mkdir(dir, { mode: DIR_MODE });
-    await this.writeRecord(record);
-    const index = this.workspaceIndexDir(record.workspace_root);
-    await mkdir(index, { recursive: true, mode: DIR_MODE });
-    await writeFile(join(index, record.job_id), "", { mode: FILE_MODE });
+    try {
+      await this.writeRecord(record);
+      const index = this.workspaceIndexDir(record.workspace_root);
+      await mkdir(index, { recursive: true, mode: DIR_MODE });
+      await writeFile(join(index, record.job_id), "", { mode: FILE_MODE });
+    } catch (error) {
+      // A job that could not be recorded was never launched: leave no half of it behind.
+      await this.remove(record.job_id, record.workspace_root).catch(() => undefined);
+      throw error;
+    }
   }
 
   async read(jobId: string): Promise<ReadOutcome> {
