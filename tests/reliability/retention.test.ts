@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readWorkspaceLogs } from "./support/workspace-logs.js";
 import { Harness } from "../support/companion.js";
 import { type Json, readRecord, writeRecord } from "../support/store.js";
 import { launch, whenRunning } from "./support/jobs.js";
@@ -29,11 +30,7 @@ describe("retention (SPEC §6.4)", () => {
   });
 
   const jobsDir = (): string => join(h.stateDir, "claude", "jobs");
-  const indexEntries = async (): Promise<string[]> => {
-    const root = join(h.stateDir, "claude", "workspaces");
-    const dirs = await readdir(root).catch(() => []);
-    return (await Promise.all(dirs.map((dir) => readdir(join(root, dir))))).flat().sort();
-  };
+  const indexEntries = async (): Promise<string[]> => [...(await readWorkspaceLogs(h.stateDir, "claude")).current.keys()].sort();
 
   /** A real finished job (record, logs, index entry), then aged as if it ended `endedAgoS` ago. */
   async function finishedJob(endedAgoS: number, options: { mode?: string; collected?: boolean; scenario?: string } = {}): Promise<string> {

@@ -3,3 +3,4 @@ export * from "./profiles/profiles.js";
 export type * from "./adapter/adapter.js";
 export { runCli, type CliEnvironment } from "./cli/main.js";
 export * from "./target-output/index.js";
+export { summarize, type JobSummary } from "./record/summary.js";

@@ -1,5 +1,6 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { readWorkspaceLogs } from "./workspace-logs.js";
 import type { Target } from "../../support/companion.js";
 import type { Json } from "../../support/store.js";
 
@@ -37,14 +38,15 @@ export async function auditStore(stateDir: string, target: Target): Promise<Stor
       problems.push(`jobs/${name}/record.json: ${(error as Error).message}`);
     }
   }
-  const indexed: string[] = [];
-  const workspaces = join(root, "workspaces");
-  for (const key of await readdir(workspaces)) {
-    if (!(await stat(join(workspaces, key))).isDirectory()) problems.push(`workspaces/${key}: not a directory`);
-    else indexed.push(...(await readdir(join(workspaces, key))));
+  const logs = await readWorkspaceLogs(stateDir, target);
+  problems.push(...logs.problems);
+  const indexed = [...logs.current.keys()];
+  for (const [id, summary] of logs.current) {
+    const record = records.get(id);
+    if (!record) problems.push(`workspaces: ${id} has no record`);
+    else if (summary.status !== record.status) problems.push(`workspaces: ${id} listed as ${String(summary.status)}, record says ${String(record.status)}`);
   }
-  for (const id of indexed) if (!records.has(id)) problems.push(`workspaces: ${id} has no record`);
-  for (const id of records.keys()) if (indexed.filter((entry) => entry === id).length !== 1) problems.push(`workspaces: ${id} indexed ${indexed.filter((e) => e === id).length} times`);
+  for (const id of records.keys()) if (!logs.current.has(id)) problems.push(`workspaces: ${id} is not listed`);
   for (const entry of await readdir(root)) if (LEFTOVER.test(entry)) problems.push(`${entry}: leftover`);
   return { records, indexed, problems };
 }

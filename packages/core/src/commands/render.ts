@@ -1,4 +1,5 @@
 import type { JobRecord } from "../record/schema.js";
+import type { JobSummary } from "../record/summary.js";
 
 /** --human text for one record. */
 export function renderRecord(record: JobRecord): string {
@@ -25,30 +26,6 @@ export function renderRecord(record: JobRecord): string {
   if (record.result) lines.push("", record.result);
   return lines.join("\n");
 }
-
-export interface JobSummary {
-  job_id: string;
-  status: JobRecord["status"];
-  mode: JobRecord["mode"];
-  created_at: string;
-  ended_at: string | null;
-  prompt_head: string;
-  error_code: JobRecord["error_code"];
-  collected: boolean;
-  background: boolean;
-}
-
-export const summarize = (record: JobRecord): JobSummary => ({
-  job_id: record.job_id,
-  status: record.status,
-  mode: record.mode,
-  created_at: record.created_at,
-  ended_at: record.ended_at,
-  prompt_head: record.prompt_head,
-  error_code: record.error_code,
-  collected: record.collected_at !== null,
-  background: record.background,
-});
 
 export function renderSummaries(workspace: string | null, jobs: readonly JobSummary[], problems: readonly { job_id: string; error: string }[]): string {
   const header = workspace === null ? "all workspaces" : workspace;

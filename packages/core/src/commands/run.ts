@@ -76,46 +76,52 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
 }
 
 async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  if (record.background) return launchBackground(ctx, record, input);
   await ctx.store.create(record);
-  return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
+  return runForeground(ctx, record, input);
 }
 
 /**
- * The worker gets the prompt through a pipe, so it is never written to disk; the record
- * is already durable (queued) before the worker exists.
+ * The worker starts first and waits for its hand-off on a pipe, so the prompt never touches
+ * disk. Its identity goes into the queued record, written durably before the hand-off: the
+ * worker cannot act before its record exists, and a worker that dies at any point after the
+ * launch is provably gone for reconcile.
  */
 async function launchBackground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  const worker = execa(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
+    detached: true,
+    cleanup: false,
+    stdin: "pipe",
+    stdout: "ignore",
+    // Anything piped would tie the launcher to the worker; the worker logs its own failures.
+    stderr: "ignore",
+    env: ctx.env,
+    extendEnv: false,
+    reject: false,
+  });
+  worker.catch(() => undefined);
   try {
-    const worker = execa(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
-      detached: true,
-      cleanup: false,
-      stdin: "pipe",
-      stdout: "ignore",
-      // Anything piped would tie the launcher to the worker; the worker logs its own failures.
-      stderr: "ignore",
-      env: ctx.env,
-      extendEnv: false,
-      reject: false,
-    });
-    worker.catch(() => undefined);
     await new Promise<void>((resolve, reject) => {
+      worker.once("spawn", resolve);
       worker.once("error", reject);
+    });
+    const identity = await captureIdentity(worker.pid as number);
+    await ctx.store.create(withWorker(record, identity.outcome === "captured" ? identity.info : null));
+    await new Promise<void>((resolve, reject) => {
       worker.stdin?.once("error", reject);
       worker.stdin?.end(JSON.stringify(input), () => resolve());
     });
-    worker.stdin?.destroy();
-    worker.unref();
   } catch (error) {
-    await ctx.store.update(record.job_id, (current) => ({
-      ...current,
-      status: "failed",
-      ended_at: new Date().toISOString(),
-      error_code: "spawn_failed",
-      error_message: `Could not start the background worker: ${(error as Error).message}`,
-      suggested_action: "Check that node can run the companion bin, then retry.",
-    }));
-    throw new CompanionError("spawn_failed", `Could not start the background worker: ${(error as Error).message}`, { cause: error });
+    // Still our unreaped child: nothing else can hold this pid.
+    worker.kill("SIGKILL");
+    if (error instanceof CompanionError) throw error;
+    throw new CompanionError("spawn_failed", `Could not start the background worker: ${(error as Error).message}`, {
+      suggestedAction: "Check that node can run the companion bin, then retry.",
+      cause: error,
+    });
   }
+  worker.stdin?.destroy();
+  worker.unref();
   const document = {
     event: "launched",
     job_id: record.job_id,

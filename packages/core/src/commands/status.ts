@@ -1,11 +1,19 @@
 import { EXIT } from "../errors/companion-error.js";
 import { reconcile } from "../job/reconcile.js";
+import { isActive } from "../record/schema.js";
+import { type JobSummary, summarize } from "../record/summary.js";
 import { parseJobId } from "../store/job-id.js";
+import type { JobStore } from "../store/job-store.js";
 import { resolveSourceDir, workspaceRootOf } from "../workspace/root.js";
 import { type ParsedCommand, stringFlag } from "../cli/args.js";
 import type { CommandOutput } from "../cli/output.js";
 import type { CommandContext } from "./context.js";
-import { type JobSummary, renderRecord, renderSummaries, summarize } from "./render.js";
+import { renderRecord, renderSummaries } from "./render.js";
+
+interface Problem {
+  job_id: string;
+  error: string;
+}
 
 export async function statusCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const jobFlag = stringFlag(parsed, "job");
@@ -14,25 +22,55 @@ export async function statusCommand(ctx: CommandContext, parsed: ParsedCommand):
     return { document: record, exitCode: EXIT.ok, human: renderRecord(record) };
   }
   const workspace = parsed.values.all === true ? null : workspaceRootOf(resolveSourceDir(stringFlag(parsed, "cwd"), ctx.cwd));
-  const jobs: JobSummary[] = [];
-  const problems: { job_id: string; error: string }[] = [];
-  for (const id of await ctx.store.listIds(workspace)) {
-    const read = await ctx.store.read(id).catch((error: Error) => ({ outcome: "corrupt" as const, reason: error.message }));
-    switch (read.outcome) {
-      case "ok":
-        jobs.push(summarize(await reconcile(ctx.store, read.record).catch(() => read.record)));
-        break;
-      case "not_found":
-        break;
-      case "corrupt":
-        problems.push({ job_id: id, error: `corrupt record: ${read.reason}` });
-        break;
-      case "newer_schema":
-        problems.push({ job_id: id, error: `record has schema version ${read.version}, newer than this companion` });
-        break;
-    }
-  }
+  const problems: Problem[] = [];
+  const jobs =
+    workspace === null
+      ? await scanAll(ctx.store, problems)
+      : await refreshActive(ctx.store, await ctx.store.workspaceSummaries(workspace), problems);
   jobs.sort((a, b) => b.created_at.localeCompare(a.created_at));
   const document = { ok: true, target: ctx.target.name, workspace_root: workspace, jobs, problems };
   return { document, exitCode: EXIT.ok, human: renderSummaries(workspace, jobs, problems) };
+}
+
+/**
+ * A workspace listing comes from the summary log; only active jobs are re-read from their
+ * records, to reconcile them (a crashed worker must not show as running forever).
+ */
+async function refreshActive(store: JobStore, summaries: JobSummary[], problems: Problem[]): Promise<JobSummary[]> {
+  const jobs: JobSummary[] = [];
+  for (const summary of summaries) {
+    if (!isActive(summary.status)) {
+      jobs.push(summary);
+      continue;
+    }
+    const current = await readSummary(store, summary.job_id, problems);
+    if (current) jobs.push(current);
+  }
+  return jobs;
+}
+
+/** `status --all`: every record in the store is read, so unreadable ones are reported. */
+async function scanAll(store: JobStore, problems: Problem[]): Promise<JobSummary[]> {
+  const jobs: JobSummary[] = [];
+  for (const id of await store.allJobIds()) {
+    const current = await readSummary(store, id, problems);
+    if (current) jobs.push(current);
+  }
+  return jobs;
+}
+
+async function readSummary(store: JobStore, jobId: string, problems: Problem[]): Promise<JobSummary | null> {
+  const read = await store.read(jobId).catch((error: Error) => ({ outcome: "corrupt" as const, reason: error.message }));
+  switch (read.outcome) {
+    case "ok":
+      return summarize(await reconcile(store, read.record).catch(() => read.record));
+    case "not_found":
+      return null;
+    case "corrupt":
+      problems.push({ job_id: jobId, error: `corrupt record: ${read.reason}` });
+      return null;
+    case "newer_schema":
+      problems.push({ job_id: jobId, error: `record has schema version ${read.version}, newer than this companion` });
+      return null;
+  }
 }

@@ -28,8 +28,11 @@ export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand):
 
 async function runWorker(ctx: CommandContext, jobId: string): Promise<CommandOutput> {
   const input = HandOff.parse(JSON.parse(await text(process.stdin)));
-  const self = await captureIdentity(process.pid);
-  await ctx.store.update(jobId, (current) => withWorker(current, self.outcome === "captured" ? self.info : null));
+  // The launcher records the worker's identity; a worker started any other way records its own.
+  if ((await ctx.store.get(jobId)).worker_pid_info === null) {
+    const self = await captureIdentity(process.pid);
+    await ctx.store.update(jobId, (current) => (current.worker_pid_info ? null : withWorker(current, self.outcome === "captured" ? self.info : null)));
+  }
   const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, jobId, input, new AbortController());
   await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
   return { document: { ok: true, job_id: jobId, status: final.status }, exitCode: EXIT.ok };

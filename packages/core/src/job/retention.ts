@@ -64,7 +64,7 @@ export interface PruneReport {
 export async function prune(store: JobStore, policy: RetentionPolicy, options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
   const records: JobRecord[] = [];
   const unreadable: PruneReport["unreadable"] = [];
-  for (const id of await store.listIds(null)) {
+  for (const id of await store.allJobIds()) {
     const read = await store.read(id).catch((error: Error) => ({ outcome: "corrupt" as const, reason: error.message }));
     if (read.outcome === "ok") records.push(read.record);
     else if (read.outcome !== "not_found") unreadable.push({ job_id: id, reason: read.outcome === "corrupt" ? read.reason : `schema ${read.version}` });
@@ -75,6 +75,7 @@ export async function prune(store: JobStore, policy: RetentionPolicy, options: {
     const [gone, kept] = [records.filter((r) => evicted.has(r.job_id)), records.filter((r) => !evicted.has(r.job_id))];
     for (const record of gone) await store.remove(record.job_id, record.workspace_root);
     await removeOrphanChains(store, gone, kept);
+    if (gone.length > 0) await store.compactWorkspaceLogs();
   }
   return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };
 }

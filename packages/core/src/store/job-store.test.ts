@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -44,9 +44,9 @@ describe("JobStore", () => {
     const b = sampleRecord({ workspace_root: "/ws/b" });
     await store.create(a);
     await store.create(b);
-    expect(await store.listIds("/ws/a")).toEqual([a.job_id]);
-    expect((await store.listIds(null)).sort()).toEqual([a.job_id, b.job_id].sort());
-    expect(await store.listIds("/ws/none")).toEqual([]);
+    expect((await store.workspaceSummaries("/ws/a")).map((job) => job.job_id)).toEqual([a.job_id]);
+    expect((await store.allJobIds()).sort()).toEqual([a.job_id, b.job_id].sort());
+    expect(await store.workspaceSummaries("/ws/none")).toEqual([]);
   });
 
   it("reports corrupt, truncated and newer-schema records per job", async () => {
@@ -92,6 +92,19 @@ describe("JobStore", () => {
     expect((await store.get(record.job_id)).progress.events).toBe(20);
   });
 
+  it("keeps the workspace listing in step with status changes, not with progress", async () => {
+    const record = sampleRecord({ workspace_root: "/ws/a" });
+    await store.create(record);
+    await store.update(record.job_id, (c) => ({ ...c, progress: { ...c.progress, events: 5 } }));
+    await store.update(record.job_id, (c) => ({ ...c, status: "completed", ended_at: new Date().toISOString() }));
+    const [summary] = await store.workspaceSummaries("/ws/a");
+    expect(summary).toMatchObject({ job_id: record.job_id, status: "completed", collected: false });
+    const log = await readFile(join(root, "claude", "workspaces", (await readdir(join(root, "claude", "workspaces")))[0] as string), "utf8");
+    expect(log.trim().split("\n")).toHaveLength(2);
+    await store.compactWorkspaceLogs();
+    expect((await store.workspaceSummaries("/ws/a")).map((job) => job.status)).toEqual(["completed"]);
+  });
+
   it("update returning null leaves the record untouched", async () => {
     const record = sampleRecord();
     await store.create(record);
@@ -107,7 +120,7 @@ describe("JobStore", () => {
     await store.create(keep);
     await store.create(drop);
     await store.remove(drop.job_id, "/ws/a");
-    expect(await store.listIds("/ws/a")).toEqual([keep.job_id]);
+    expect((await store.workspaceSummaries("/ws/a")).map((job) => job.job_id)).toEqual([keep.job_id]);
     expect((await store.read(drop.job_id)).outcome).toBe("not_found");
   });
 });

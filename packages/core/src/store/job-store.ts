@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { mkdir, open, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
 import type { JobRecord, TargetName } from "../record/schema.js";
+import { type JobSummary, summarize, summaryChanged } from "../record/summary.js";
 import { parseJobId } from "./job-id.js";
 import { withLock } from "./lock.js";
+import { WorkspaceLog } from "./workspace-log.js";
 
 export type ReadOutcome =
   | { outcome: "ok"; record: JobRecord }
@@ -20,8 +22,8 @@ const FILE_MODE = 0o600;
 
 /**
  * One target's jobs on disk: `<root>/<target>/jobs/<id>/record.json` plus logs and the
- * cancel marker beside it, and `workspaces/<hash>/<id>` entries so a workspace listing
- * reads only that workspace's records. Every write is atomic and serialised per job.
+ * cancel marker beside it, and `workspaces/<hash>.jsonl`, the summary log a workspace
+ * listing reads (see WorkspaceLog). Every record write is atomic and serialised per job.
  */
 export class JobStore {
   readonly root: string;
@@ -41,14 +43,15 @@ export class JobStore {
 
   async create(record: JobRecord): Promise<void> {
     const dir = this.jobDir(record.job_id);
-    await mkdir(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
-    // Non-recursive: an existing directory means a duplicate id, never silently reused.
-    await mkdir(dir, { mode: DIR_MODE });
+    await this.io(`create the job directory ${dir}`, async () => {
+      await mkdir(join(this.root, "workspaces"), { recursive: true, mode: DIR_MODE });
+      await mkdir(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
+      // Non-recursive: an existing directory means a duplicate id, never silently reused.
+      await mkdir(dir, { mode: DIR_MODE });
+    });
     try {
       await this.writeRecord(record);
-      const index = this.workspaceIndexDir(record.workspace_root);
-      await mkdir(index, { recursive: true, mode: DIR_MODE });
-      await writeFile(join(index, record.job_id), "", { mode: FILE_MODE });
+      await this.io("append to the workspace log", () => this.workspaceLog(record.workspace_root).append(summarize(record)));
     } catch (error) {
       // A job that could not be recorded was never launched: leave no half of it behind.
       await this.remove(record.job_id, record.workspace_root).catch(() => undefined);
@@ -85,46 +88,62 @@ export class JobStore {
       const next = change(current);
       if (next === null) return current;
       await this.writeRecord(next);
+      // The record is written and is the truth; a log line lost here only makes a listing
+      // lag until the job's next change, so it must not fail the update.
+      if (summaryChanged(current, next)) await this.workspaceLog(next.workspace_root).append(summarize(next)).catch(() => undefined);
       return next;
     });
   }
 
-  /** Ids of the jobs recorded for one workspace, or for all when `workspaceRoot` is null. */
-  async listIds(workspaceRoot: string | null): Promise<string[]> {
-    const dir = workspaceRoot === null ? join(this.root, "jobs") : this.workspaceIndexDir(workspaceRoot);
-    try {
-      return (await readdir(dir)).filter((name) => !name.startsWith("."));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw error;
+  /** Ids of every job directory in the store. */
+  async allJobIds(): Promise<string[]> {
+    return this.io("list the jobs", () => readdirOrEmpty(join(this.root, "jobs")));
+  }
+
+  /** The listing of one workspace, from its summary log (no record is read). */
+  async workspaceSummaries(workspaceRoot: string): Promise<JobSummary[]> {
+    return this.io("read the workspace log", async () => [...(await this.workspaceLog(workspaceRoot).read()).values()]);
+  }
+
+  /** Rewrites every workspace log with one line per job (after prune removed some). */
+  async compactWorkspaceLogs(): Promise<void> {
+    const dir = join(this.root, "workspaces");
+    for (const name of await readdirOrEmpty(dir)) {
+      if (name.endsWith(".jsonl")) await new WorkspaceLog(join(dir, name)).compact();
     }
   }
 
-  /** Removes the job directory (record, logs, marker) and its workspace entry. */
+  /** Removes the job directory (record, logs, marker) and its line in the workspace log. */
   async remove(jobId: string, workspaceRoot: string | null): Promise<void> {
     await rm(this.jobDir(jobId), { recursive: true, force: true });
-    if (workspaceRoot !== null) {
-      await rm(join(this.workspaceIndexDir(workspaceRoot), parseJobId(jobId)), { force: true });
-    }
+    if (workspaceRoot !== null) await this.workspaceLog(workspaceRoot).append({ job_id: parseJobId(jobId), removed: true });
   }
 
   private async writeRecord(record: JobRecord): Promise<void> {
     const path = join(this.jobDir(record.job_id), RECORD);
-    try {
+    await this.io(`write the record of job ${record.job_id}`, async () => {
       // Loaded on first write, so read-only commands start faster.
       const { default: writeFileAtomic } = await import("write-file-atomic");
       await writeFileAtomic(path, encodeRecord(record), { mode: FILE_MODE, fsync: true });
+    });
+  }
+
+  private workspaceLog(workspaceRoot: string): WorkspaceLog {
+    const key = createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 32);
+    return new WorkspaceLog(join(this.root, "workspaces", `${key}.jsonl`));
+  }
+
+  /** Filesystem failures of the store become one error a user can act on. */
+  private async io<T>(action: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
     } catch (error) {
-      throw new CompanionError("io_error", `Could not write the record of job ${record.job_id}: ${(error as Error).message}`, {
+      if (error instanceof CompanionError) throw error;
+      throw new CompanionError("io_error", `Could not ${action}: ${(error as Error).message}`, {
         suggestedAction: `Check that ${this.root} is writable and the disk is not full.`,
         cause: error,
       });
     }
-  }
-
-  private workspaceIndexDir(workspaceRoot: string): string {
-    const key = createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 32);
-    return join(this.root, "workspaces", key);
   }
 }
 
@@ -158,5 +177,14 @@ function recordOrThrow(jobId: string, read: ReadOutcome): JobRecord {
         `The record of job ${jobId} has schema version ${read.version}, newer than this companion understands.`,
         { suggestedAction: "Upgrade agent-companion to read this record." },
       );
+  }
+}
+
+async function readdirOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => !name.startsWith("."));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
 }
