@@ -5,7 +5,7 @@ import { decideCancel } from "../cancel/decide.js";
 import { gatherEvidence } from "../cancel/evidence.js";
 import { consumeCancelMarker, writeCancelMarker } from "../cancel/marker.js";
 import { terminateVerified } from "../cancel/signal.js";
-import { KILL_GRACE_MS } from "../job/pipeline.js";
+import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { assessLiveness } from "../job/reconcile.js";
 import { finalizeRecord } from "../record/build.js";
 import { isActive, type JobRecord } from "../record/schema.js";

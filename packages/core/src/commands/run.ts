@@ -1,7 +1,7 @@
 import { execa } from "execa";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
-import { type JobInput, executeJob } from "../job/pipeline.js";
+import type { JobInput } from "../job/pipeline.js";
 import { pruneLazily } from "../job/retention.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
@@ -144,6 +144,8 @@ async function runForeground(ctx: CommandContext, record: JobRecord, input: JobI
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
+    // Loaded here: a background launch never runs the pipeline itself.
+    const { executeJob } = await import("../job/pipeline.js");
     const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, record.job_id, input, stop);
     await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
     return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };

@@ -11,6 +11,7 @@ import { type Ending, finalizeRecord, markRunning, withPreparation, withProgress
 import { ErrorCode, isActive, type JobRecord, type Mutation } from "../record/schema.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
+import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
 import type { JobStore } from "../store/job-store.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
@@ -31,7 +32,6 @@ export interface JobInput {
 
 const PROGRESS_INTERVAL_MS = 1000;
 const MARKER_POLL_MS = 250;
-export const KILL_GRACE_MS = 3000;
 
 /**
  * Runs one queued job to its terminal record: the same code for a foreground run and for

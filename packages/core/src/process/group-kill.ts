@@ -1,3 +1,6 @@
+/** How long a SIGTERMed target gets before SIGKILL (deadline, Ctrl-C, cancel). */
+export const KILL_GRACE_MS = 3000;
+
 /**
  * Signals a target we spawned (as a process-group leader) together with anything it
  * started. Only used on a child this process still owns and has not yet reaped, so the
