@@ -1,6 +1,5 @@
 import type { ClassifiedError, ErrorCode, ProcessExit } from "@agent-companion/core";
-import { errorCodeForHttpStatus } from "@agent-companion/core";
-import { oneLine } from "@agent-companion/core";
+import { errorCodeForHttpStatus, oneLine } from "@agent-companion/core";
 
 /** Everything known about a failed run, gathered from the result object and stderr. */
 export interface ClaudeFailure {

@@ -1,14 +1,14 @@
 import {
-  EMPTY_USAGE,
   type ClassifiedError,
+  denialDetail,
+  EMPTY_USAGE,
   type LineInfo,
+  parseJsonObject,
   type PermissionDenial,
   type ProcessExit,
   type TargetOutcome,
   type TargetParser,
 } from "@agent-companion/core";
-import { denialDetail } from "@agent-companion/core";
-import { parseJsonObject } from "@agent-companion/core";
 import { classifyFailure, unreadableOutput } from "./classify.js";
 import { normaliseDenial } from "./denials.js";
 import { ClaudeEvent, KNOWN_TYPES, type ResultEvent } from "./events.js";

@@ -1,6 +1,5 @@
 import type { ClassifiedError, ErrorCode, ProcessExit } from "@agent-companion/core";
-import { errorCodeForHttpStatus } from "@agent-companion/core";
-import { oneLine } from "@agent-companion/core";
+import { errorCodeForHttpStatus, oneLine } from "@agent-companion/core";
 
 /** Everything known about a failed run: exit code, the error object, error events, stderr. */
 export interface GeminiFailure {

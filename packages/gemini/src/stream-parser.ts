@@ -1,13 +1,13 @@
 import {
-  EMPTY_USAGE,
   type ClassifiedError,
+  EMPTY_USAGE,
   type LineInfo,
+  parseJsonObject,
   type PermissionDenial,
   type ProcessExit,
   type TargetOutcome,
   type TargetParser,
 } from "@agent-companion/core";
-import { parseJsonObject } from "@agent-companion/core";
 import { AnswerText } from "./answer-text.js";
 import { classifyFailure, unreadableOutput } from "./classify.js";
 import { denialFor, isDenial, type ToolCall } from "./denials.js";

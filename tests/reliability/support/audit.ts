@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { readWorkspaceLogs } from "./workspace-logs.js";
 import type { Target } from "../../support/companion.js";
