@@ -1,0 +1,88 @@
+/**
+ * Job lifecycle with the real CLIs (SPEC §3, §6, §7): background → wait → result,
+ * continue resuming the target session with read-only flags re-applied, and cancel of a
+ * CLI stalled mid-stream.
+ */
+import { rm } from "node:fs/promises";
+import { createModelServer, type ModelServer } from "@agent-companion/model-server";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TARGETS, eventually } from "../support/companion.js";
+import { sampleRepo } from "../support/git-repo.js";
+import { processAndGroupGone } from "./support/processes.js";
+import { RealCompanion } from "./support/real-companion.js";
+import { conversationRequests } from "./support/server-log.js";
+import { factsOf, scriptFor } from "./support/targets.js";
+
+let server: ModelServer;
+beforeAll(async () => {
+  server = await createModelServer();
+});
+afterAll(() => server.close());
+
+describe.each(TARGETS)("%s jobs through the real CLI", (target) => {
+  const facts = factsOf(target);
+  let companion: RealCompanion;
+  let repo: string;
+  beforeEach(async () => {
+    server.clearLog();
+    companion = await RealCompanion.create(target, server);
+    repo = await sampleRepo();
+  });
+  afterEach(async () => {
+    await companion.cleanup();
+    await rm(repo, { recursive: true, force: true });
+  });
+
+  it("runs in the background; wait and result return the completed record", async () => {
+    server.setScript(scriptFor(target, [{ kind: "text", text: "VERDICT: APPROVE" }]));
+    const launched = await companion.run("review", repo, ["--background"], "review");
+    expect(launched.exitCode, launched.stderr).toBe(0);
+    expect(launched.json).toMatchObject({ event: "launched", target });
+    const jobId = String(launched.json.job_id);
+    const waited = await companion.command("wait", "--job", jobId, "--timeout", "60");
+    expect(waited.exitCode, waited.stderr).toBe(0);
+    expect(waited.json).toMatchObject({ job_id: jobId, status: "completed", result: "VERDICT: APPROVE" });
+    const result = await companion.command("result", "--job", jobId);
+    expect(result.json).toMatchObject({ job_id: jobId, status: "completed", result: "VERDICT: APPROVE" });
+    expect(result.json.collected_at).toEqual(expect.any(String));
+  });
+
+  it("continue resumes the same session with its history and still offers no write tool", async () => {
+    server.setScript(scriptFor(target, [{ kind: "text", text: "noted" }, { kind: "recall", marker: "MARKER-E2E-5K" }]));
+    const first = await companion.run("review", repo, [], "remember MARKER-E2E-5K");
+    expect(first.exitCode, first.stderr).toBe(0);
+    const followUp = await companion.continue(String(first.json.job_id), "what was the marker?");
+    expect(followUp.exitCode, followUp.stderr).toBe(0);
+    expect(followUp.json).toMatchObject({
+      status: "completed",
+      result: "recall: found MARKER-E2E-5K",
+      parent_job_id: first.json.job_id,
+      target_session_id: first.json.target_session_id,
+    });
+    const resumed = conversationRequests(server).at(-1);
+    expect(resumed?.prompt).toContain("what was the marker?");
+    expect(resumed?.toolNames).toContain(facts.readTool);
+    for (const tool of facts.writeTools) expect(resumed?.toolNames).not.toContain(tool);
+  });
+
+  it("cancel of a CLI stalled mid-stream ends cancelled and leaves no process behind", async () => {
+    server.setScript(scriptFor(target, [{ kind: "stall", text: "Looking" }]));
+    const launched = await companion.run("review", repo, ["--background"], "review");
+    const jobId = String(launched.json.job_id);
+    await eventually(async () => conversationRequests(server).some((r) => r.turn === "stall"), 30_000);
+    const running = await eventually(async () => {
+      const status = await companion.command("status", "--job", jobId);
+      return status.json.status === "running" && status.json.pid_info ? status.json : null;
+    });
+    const cancel = await companion.command("cancel", "--job", jobId);
+    expect(cancel.exitCode, cancel.stdout).toBe(0);
+    expect(cancel.json).toMatchObject({ ok: true, outcome: "signaled" });
+    const waited = await companion.command("wait", "--job", jobId, "--timeout", "30");
+    expect(waited.json).toMatchObject({ status: "cancelled" });
+    const { pid } = running.pid_info as { pid: number };
+    expect(processAndGroupGone(pid)).toBe(true);
+    // The background worker finalises the record, then exits too.
+    const { pid: workerPid } = running.worker_pid_info as { pid: number };
+    await eventually(async () => processAndGroupGone(workerPid), 10_000);
+  });
+});
