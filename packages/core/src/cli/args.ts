@@ -43,7 +43,6 @@ export const COMMAND_OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 export type CommandName = keyof typeof COMMAND_OPTIONS;
-export const COMMANDS = Object.keys(COMMAND_OPTIONS).filter((name) => !name.startsWith("__")) as CommandName[];
 export const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMAND_OPTIONS, name);
 
 /** Which commands take positional words (the prompt). */
@@ -82,8 +81,6 @@ export const stringFlag = (parsed: ParsedCommand, name: string): string | undefi
   const value = parsed.values[name];
   return typeof value === "string" ? value : undefined;
 };
-
-export const booleanFlag = (parsed: ParsedCommand, name: string): boolean => parsed.values[name] === true;
 
 export const listFlag = (parsed: ParsedCommand, name: string): string[] => {
   const value = parsed.values[name];
