@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -36,6 +37,20 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     pids.push(pid);
     await eventually(async () => (await readRecord(h.stateDir, target, jobId)).progress && isAlive(pid));
     return { jobId, pid, record };
+  }
+
+  /**
+   * Rewrites a live job's pid_info until the change survives a full progress-throttle
+   * interval: the worker may land one more progress write carrying the real identity.
+   */
+  async function tamperPidInfo(jobId: string, patch: Json): Promise<void> {
+    await eventually(async () => {
+      const current = await readRecord(h.stateDir, target, jobId);
+      await writeRecord(h.stateDir, target, { ...current, pid_info: { ...(current.pid_info as Json), ...patch } });
+      await sleep(1200);
+      const after = (await readRecord(h.stateDir, target, jobId)).pid_info as Json;
+      return Object.entries(patch).every(([key, value]) => after[key] === value);
+    }, 20_000, 0);
   }
 
   async function completedTemplate(): Promise<Json> {
@@ -94,8 +109,7 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
   it("a pid whose starttime does not match is refused (exit 3) and nothing is signalled", async () => {
     const { jobId, pid, record } = await runningJob("hang");
     const pidInfo = record.pid_info as { starttime: string };
-    const tampered = { ...(await readRecord(h.stateDir, target, jobId)), pid_info: { ...pidInfo, starttime: String(Number(pidInfo.starttime) + 1) } };
-    await writeRecord(h.stateDir, target, tampered);
+    await tamperPidInfo(jobId, { starttime: String(Number(pidInfo.starttime) + 1) });
     const run = await h.run(["cancel", "--job", jobId]);
     expect(run.exitCode).toBe(3);
     expect(run.json).toMatchObject({ ok: false, outcome: "stale_pid" });
@@ -103,9 +117,8 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
   });
 
   it("an argv0 that does not match is refused (exit 3) and the process survives", async () => {
-    const { jobId, pid, record } = await runningJob("hang");
-    const tampered = { ...(await readRecord(h.stateDir, target, jobId)), pid_info: { ...(record.pid_info as Json), argv0: "/usr/bin/definitely-not-it" } };
-    await writeRecord(h.stateDir, target, tampered);
+    const { jobId, pid } = await runningJob("hang");
+    await tamperPidInfo(jobId, { argv0: "/usr/bin/definitely-not-it" });
     const run = await h.run(["cancel", "--job", jobId]);
     expect(run.exitCode).toBe(3);
     expect(run.json).toMatchObject({ outcome: "stale_pid" });
