@@ -24,7 +24,7 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     await rm(work, { recursive: true, force: true });
   });
 
-  /** Starts a background job and waits until its target is running with a recorded identity. */
+  /** Starts a background job and waits until its target runs, identified, and has spoken. */
   async function runningJob(scenario: string): Promise<{ jobId: string; pid: number; record: Json }> {
     const launched = await h.run(["run", "--mode", "rescue", "--background", "--cwd", work, "work"], { env: { MOCK_CLI_SCENARIO: scenario } });
     expect(launched.exitCode).toBe(0);
@@ -35,7 +35,8 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     });
     const pid = (record.pid_info as { pid: number }).pid;
     pids.push(pid);
-    await eventually(async () => (await readRecord(h.stateDir, target, jobId)).progress && isAlive(pid));
+    // The target's first event is recorded only once it has started up (and set its traps).
+    await eventually(async () => ((await readRecord(h.stateDir, target, jobId)).progress as { events: number }).events >= 1);
     return { jobId, pid, record };
   }
 

@@ -15,8 +15,11 @@ import { type ParsedCommand, requiredFlag } from "../cli/args.js";
 import type { CommandOutput } from "../cli/output.js";
 import type { CommandContext } from "./context.js";
 
-/** How long cancel waits for the job's own finalization to record `cancelled`. */
-const SETTLE_MS = 3000;
+/**
+ * How long cancel waits for the job's own finalization to record `cancelled`: normally
+ * milliseconds, but a loaded machine can take seconds, and callers want the final status.
+ */
+const SETTLE_MS = 10_000;
 
 export async function cancelCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const jobId = parseJobId(requiredFlag(parsed, "job"));
