@@ -31,6 +31,7 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     const jobId = String(launched.json.job_id);
     const record = await eventually(async () => {
       const current = await readRecord(h.stateDir, target, jobId);
+      if (!["queued", "running"].includes(String(current.status))) throw new Error(`job ended before it ran: ${JSON.stringify(current)}`);
       return current.status === "running" && current.pid_info ? current : null;
     });
     const pid = (record.pid_info as { pid: number }).pid;

@@ -6,9 +6,10 @@ import { resolveAuthEnvironment } from "../auth/environment.js";
 import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
 import { CompanionError } from "../errors/companion-error.js";
 import { captureAfterExec } from "../identity/after-exec.js";
+import { captureIdentity } from "../identity/capture.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
 import { type Ending, finalizeRecord, markRunning, withPreparation, withProgress } from "../record/build.js";
-import { ErrorCode, isActive, type JobRecord, type Mutation } from "../record/schema.js";
+import { ErrorCode, isActive, type JobRecord, type Mutation, type PidInfo } from "../record/schema.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
@@ -32,6 +33,7 @@ export interface JobInput {
 
 const PROGRESS_INTERVAL_MS = 1000;
 const MARKER_POLL_MS = 250;
+const IDENTITY_SETTLE_MS = 10_000;
 
 /**
  * Runs one queued job to its terminal record: the same code for a foreground run and for
@@ -54,7 +56,7 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: ctx.store.chainsDir });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
-      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, auth_env: auth.authEnv }),
+      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath }),
     );
     const ending = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared }, stop);
     const mutations = await prepared.detectMutations();
@@ -115,8 +117,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
       logs: { stdout: join(jobDir, "stdout.log"), stderr: join(jobDir, "stderr.log") },
       stop: stop.signal,
       onSpawned: async (pid) => {
-        const capture = await captureAfterExec(pid, { timeoutMs: 2000 });
-        const pidInfo = capture.outcome === "captured" ? capture.info : null;
+        const pidInfo = await targetIdentity(pid);
         // A stale verdict reached meanwhile is terminal: only finish() may overtake it.
         await ctx.store.update(record.job_id, (current) => (isActive(current.status) ? markRunning(current, pidInfo) : null));
         if (hasCancelMarker(jobDir)) stop.abort();
@@ -130,7 +131,6 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
         }
       },
     });
-    await progressWriter.close();
     if (supervised.outcome === "spawn_failed") {
       return { ending: "error", error: { error_code: supervised.errorCode, message: supervised.message, suggested_action: `Check ${ctx.adapter.binaryEnvVar} or the ${ctx.adapter.displayName} installation.` } };
     }
@@ -143,6 +143,17 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
     await progressWriter.close();
     await rm(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The target's identity once its final image is in place. The settle budget only matters on
+ * a starved machine; if the image never settles, one direct reading beats recording none,
+ * which would leave `cancel` unable to stop the job.
+ */
+async function targetIdentity(pid: number): Promise<PidInfo | null> {
+  const settled = await captureAfterExec(pid, { timeoutMs: IDENTITY_SETTLE_MS });
+  const capture = settled.outcome === "capture_error" ? await captureIdentity(pid) : settled;
+  return capture.outcome === "captured" ? capture.info : null;
 }
 
 /** A run asked for structured output succeeded only if it produced some (the model may answer in prose). */

@@ -1,7 +1,6 @@
 import type { ClassifiedError, TargetOutcome } from "../adapter/adapter.js";
 import {
   EMPTY_USAGE,
-  type AuthEnv,
   type AuthMode,
   type Containment,
   type JobRecord,
@@ -96,7 +95,6 @@ export const withWorker = (record: JobRecord, worker: PidInfo | null): JobRecord
 export interface Prepared {
   target_cwd: string;
   snapshot_path: string | null;
-  auth_env: AuthEnv;
 }
 
 export const withPreparation = (record: JobRecord, prepared: Prepared): JobRecord => ({ ...record, ...prepared });
