@@ -105,6 +105,13 @@ describe("JobStore", () => {
     expect((await store.workspaceSummaries("/ws/a")).map((job) => job.status)).toEqual(["completed"]);
   });
 
+  it("an update of a job whose directory vanished fails at once with not_found", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    await rm(store.jobDir(record.job_id), { recursive: true });
+    await expect(store.update(record.job_id, (c) => c)).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("update returning null leaves the record untouched", async () => {
     const record = sampleRecord();
     await store.create(record);

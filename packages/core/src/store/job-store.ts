@@ -83,17 +83,24 @@ export class JobStore {
    */
   async update(jobId: string, change: (current: JobRecord) => JobRecord | null): Promise<JobRecord> {
     const dir = this.jobDir(jobId);
-    return withLock(join(dir, RECORD), async () => {
-      const current = recordOrThrow(jobId, await this.read(jobId));
-      const next = change(current);
-      if (next === null) return current;
-      await this.writeRecord(next);
-      // The record is written and is the truth; a log line lost here only makes a listing
-      // lag until the job's next change, so it must not fail the update.
-      if (summaryChanged(current, next)) await this.workspaceLog(next.workspace_root).append(summarize(next)).catch(() => undefined);
-      return next;
-    });
+    try {
+      return await withLock(join(dir, RECORD), async () => {
+        const current = recordOrThrow(jobId, await this.read(jobId));
+        const next = change(current);
+        if (next === null) return current;
+        await this.writeRecord(next);
+        // The record is written and is the truth; a log line lost here only makes a listing
+        // lag until the job's next change, so it must not fail the update.
+        if (summaryChanged(current, next)) await this.workspaceLog(next.workspace_root).append(summarize(next)).catch(() => undefined);
+        return next;
+      });
+    } catch (error) {
+      // The lock lives in the job directory: no directory, no job.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw notFoundError(jobId);
+      throw error;
+    }
   }
+
 
   /** Ids of every job directory in the store. */
   async allJobIds(): Promise<string[]> {
@@ -159,14 +166,17 @@ async function readRegularFile(path: string): Promise<string> {
   }
 }
 
+const notFoundError = (jobId: string): CompanionError =>
+  new CompanionError("not_found", `No job ${jobId} in this store.`, {
+    suggestedAction: "Check the id, and pass the same --state-dir / COMPANION_STATE_DIR the job was started with.",
+  });
+
 function recordOrThrow(jobId: string, read: ReadOutcome): JobRecord {
   switch (read.outcome) {
     case "ok":
       return read.record;
     case "not_found":
-      throw new CompanionError("not_found", `No job ${jobId} in this store.`, {
-        suggestedAction: "Check the id, and pass the same --state-dir / COMPANION_STATE_DIR the job was started with.",
-      });
+      throw notFoundError(jobId);
     case "corrupt":
       throw new CompanionError("corrupt_record", `The record of job ${jobId} is corrupt: ${read.reason}.`, {
         suggestedAction: "Inspect or delete the job directory; other jobs are unaffected.",
