@@ -33,7 +33,7 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
       const current = await readRecord(h.stateDir, target, jobId);
       if (!["queued", "running"].includes(String(current.status))) throw new Error(`job ended before it ran: ${JSON.stringify(current)}`);
       return current.status === "running" && current.pid_info ? current : null;
-    });
+    }, 45_000);
     const pid = (record.pid_info as { pid: number }).pid;
     pids.push(pid);
     // The target's first event is recorded only once it has started up (and set its traps).

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `pnpm bench`: the quality bar of SPEC §10, measured on this machine. Prints one row per
 // item and exits 1 if any is over its limit. Run it on a quiet machine: it is wall time.
+import { reviewOverhead } from "./review-overhead.js";
 import { type Measurement, cancelLatency, launch, snapshot, startup } from "./scenarios.js";
 
-const SUITES: Record<string, () => Promise<Measurement[]>> = { startup, launch, cancel: cancelLatency, snapshot };
+const SUITES: Record<string, () => Promise<Measurement[]>> = { startup, launch, cancel: cancelLatency, snapshot, review: reviewOverhead };
 
 const wanted = process.argv.slice(2);
 const results: Measurement[] = [];
