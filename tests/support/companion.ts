@@ -8,7 +8,7 @@ export type Target = "claude" | "gemini";
 export const TARGETS: readonly Target[] = ["claude", "gemini"];
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
-export const binOf = (target: Target): string => join(repo, "apps", `companion-${target}`, "bin", `companion-${target}.js`);
+export const binOf = (target: Target): string => join(repo, "apps", `companion-${target}`, "bin", `companion-${target}.cjs`);
 export const mockBinOf = (target: Target): string => join(repo, "tooling", "mock-cli", "bin", `${target}.js`);
 export const binaryEnvVar = (target: Target): string => (target === "claude" ? "CLAUDE_BINARY" : "GEMINI_BINARY");
 

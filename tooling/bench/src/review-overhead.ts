@@ -9,7 +9,7 @@ import type { Measurement } from "./scenarios.js";
 import { medianMs } from "./timing.js";
 
 const require = createRequire(import.meta.url);
-const binOf = (target: Target): string => join(dirname(require.resolve(`companion-${target}/package.json`)), "bin", `companion-${target}.js`);
+const binOf = (target: Target): string => join(dirname(require.resolve(`companion-${target}/package.json`)), "bin", `companion-${target}.cjs`);
 
 const PROMPT = "Review this repository for bugs.";
 const RUNS = 5;

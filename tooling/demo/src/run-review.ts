@@ -17,7 +17,7 @@ export interface ReviewRun {
 }
 
 const binOf = (target: Target): string =>
-  join(dirname(require.resolve(`companion-${target}/package.json`)), "bin", `companion-${target}.js`);
+  join(dirname(require.resolve(`companion-${target}/package.json`)), "bin", `companion-${target}.cjs`);
 
 // The demo's sandbox holds an API key for the scripted server; Claude's default
 // `subscription` mode would withhold it on purpose (SPEC §8), Gemini's `auto` passes it.
