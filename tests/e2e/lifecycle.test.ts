@@ -3,55 +3,36 @@
  * continue resuming the target session with read-only flags re-applied, and cancel of a
  * CLI stalled mid-stream.
  */
-import { rm } from "node:fs/promises";
-import { createModelServer, type ModelServer } from "@agent-companion/model-server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TARGETS, eventually } from "../support/companion.js";
-import { sampleRepo } from "../support/git-repo.js";
 import { processAndGroupGone } from "./support/processes.js";
-import { RealCompanion } from "./support/real-companion.js";
+import { useRealCompanion } from "./support/fixture.js";
 import { conversationRequests } from "./support/server-log.js";
 import { factsOf, scriptFor } from "./support/targets.js";
 
-let server: ModelServer;
-beforeAll(async () => {
-  server = await createModelServer();
-});
-afterAll(() => server.close());
-
 describe.each(TARGETS)("%s jobs through the real CLI", (target) => {
+  const e2e = useRealCompanion(target);
   const facts = factsOf(target);
-  let companion: RealCompanion;
-  let repo: string;
-  beforeEach(async () => {
-    server.clearLog();
-    companion = await RealCompanion.create(target, server);
-    repo = await sampleRepo();
-  });
-  afterEach(async () => {
-    await companion.cleanup();
-    await rm(repo, { recursive: true, force: true });
-  });
 
   it("runs in the background; wait and result return the completed record", async () => {
-    server.setScript(scriptFor(target, [{ kind: "text", text: "VERDICT: APPROVE" }]));
-    const launched = await companion.run("review", repo, ["--background"], "review");
+    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: "VERDICT: APPROVE" }]));
+    const launched = await e2e.companion.run("review", e2e.repo, ["--background"], "review");
     expect(launched.exitCode, launched.stderr).toBe(0);
     expect(launched.json).toMatchObject({ event: "launched", target });
     const jobId = String(launched.json.job_id);
-    const waited = await companion.command("wait", "--job", jobId, "--timeout", "60");
+    const waited = await e2e.companion.command("wait", "--job", jobId, "--timeout", "60");
     expect(waited.exitCode, waited.stderr).toBe(0);
     expect(waited.json).toMatchObject({ job_id: jobId, status: "completed", result: "VERDICT: APPROVE" });
-    const result = await companion.command("result", "--job", jobId);
+    const result = await e2e.companion.command("result", "--job", jobId);
     expect(result.json).toMatchObject({ job_id: jobId, status: "completed", result: "VERDICT: APPROVE" });
     expect(result.json.collected_at).toEqual(expect.any(String));
   });
 
   it("continue resumes the same session with its history and still offers no write tool", async () => {
-    server.setScript(scriptFor(target, [{ kind: "text", text: "noted" }, { kind: "recall", marker: "MARKER-E2E-5K" }]));
-    const first = await companion.run("review", repo, [], "remember MARKER-E2E-5K");
+    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: "noted" }, { kind: "recall", marker: "MARKER-E2E-5K" }]));
+    const first = await e2e.companion.run("review", e2e.repo, [], "remember MARKER-E2E-5K");
     expect(first.exitCode, first.stderr).toBe(0);
-    const followUp = await companion.continue(String(first.json.job_id), "what was the marker?");
+    const followUp = await e2e.companion.continue(String(first.json.job_id), "what was the marker?");
     expect(followUp.exitCode, followUp.stderr).toBe(0);
     expect(followUp.json).toMatchObject({
       status: "completed",
@@ -59,25 +40,25 @@ describe.each(TARGETS)("%s jobs through the real CLI", (target) => {
       parent_job_id: first.json.job_id,
       target_session_id: first.json.target_session_id,
     });
-    const resumed = conversationRequests(server).at(-1);
+    const resumed = conversationRequests(e2e.server).at(-1);
     expect(resumed?.prompt).toContain("what was the marker?");
     expect(resumed?.toolNames).toContain(facts.readTool);
     for (const tool of facts.writeTools) expect(resumed?.toolNames).not.toContain(tool);
   });
 
   it("cancel of a CLI stalled mid-stream ends cancelled and leaves no process behind", async () => {
-    server.setScript(scriptFor(target, [{ kind: "stall", text: "Looking" }]));
-    const launched = await companion.run("review", repo, ["--background"], "review");
+    e2e.server.setScript(scriptFor(target, [{ kind: "stall", text: "Looking" }]));
+    const launched = await e2e.companion.run("review", e2e.repo, ["--background"], "review");
     const jobId = String(launched.json.job_id);
-    await eventually(async () => conversationRequests(server).some((r) => r.turn === "stall"), 30_000);
+    await eventually(async () => conversationRequests(e2e.server).some((r) => r.turn === "stall"), 30_000);
     const running = await eventually(async () => {
-      const status = await companion.command("status", "--job", jobId);
+      const status = await e2e.companion.command("status", "--job", jobId);
       return status.json.status === "running" && status.json.pid_info ? status.json : null;
     });
-    const cancel = await companion.command("cancel", "--job", jobId);
+    const cancel = await e2e.companion.command("cancel", "--job", jobId);
     expect(cancel.exitCode, cancel.stdout).toBe(0);
     expect(cancel.json).toMatchObject({ ok: true, outcome: "signaled" });
-    const waited = await companion.command("wait", "--job", jobId, "--timeout", "30");
+    const waited = await e2e.companion.command("wait", "--job", jobId, "--timeout", "30");
     expect(waited.json).toMatchObject({ status: "cancelled" });
     const { pid } = running.pid_info as { pid: number };
     expect(processAndGroupGone(pid)).toBe(true);

@@ -16,4 +16,10 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // The bins are CommonJS on purpose (faster start); see tooling/bundle.
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", __filename: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );
