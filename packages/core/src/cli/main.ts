@@ -1,10 +1,10 @@
 import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
 import { EXIT, type ExitCode, usageError } from "../errors/companion-error.js";
-import type { CommandContext } from "../commands/context.js";
 import { commandContext } from "../commands/context.js";
-import { type CommandName, isCommand, parseCommandLine, type ParsedCommand } from "./args.js";
+import { isCommand, parseCommandLine } from "./args.js";
 import { commandHelp, mainHelp } from "./help.js";
-import { type CommandOutput, printError, printOutput } from "./output.js";
+import type { CommandTable } from "./command-table.js";
+import { printError, printOutput } from "./output.js";
 
 export interface CliEnvironment {
   /** The bin's version, printed by --version. */
@@ -13,25 +13,11 @@ export interface CliEnvironment {
   binPath: string;
   /** Imports the full adapter; only commands that start the target call it. */
   loadAdapter(): Promise<TargetAdapter>;
+  /** The commands this entry point runs (see command-table.ts and read-only-commands.ts). */
+  commands: CommandTable;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
-
-type CommandModule = (ctx: CommandContext, parsed: ParsedCommand) => Promise<CommandOutput>;
-
-/** Commands are imported on demand so `status` and `result` load only what they use. */
-const LOADERS: Record<CommandName, () => Promise<CommandModule>> = {
-  run: async () => (await import("../commands/run.js")).runCommand,
-  continue: async () => (await import("../commands/run.js")).continueCommand,
-  status: async () => (await import("../commands/status.js")).statusCommand,
-  result: async () => (await import("../commands/result.js")).resultCommand,
-  wait: async () => (await import("../commands/wait.js")).waitCommand,
-  cancel: async () => (await import("../commands/cancel.js")).cancelCommand,
-  preflight: async () => (await import("../commands/preflight.js")).preflightCommand,
-  doctor: async () => (await import("../commands/doctor.js")).doctorCommand,
-  prune: async () => (await import("../commands/prune.js")).pruneCommand,
-  __worker: async () => (await import("../commands/worker.js")).workerCommand,
-};
 
 /** The whole CLI: parse, dispatch, print one document, return the exit code. */
 export async function runCli(target: TargetFacts, argv: readonly string[], environment: CliEnvironment): Promise<ExitCode> {
@@ -58,7 +44,9 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
       cwd: environment.cwd ?? process.cwd(),
       binPath: environment.binPath,
     });
-    const command = await LOADERS[first]();
+    const load = environment.commands[first];
+    if (load === undefined) throw usageError(`"${first}" is not available from this entry point.`);
+    const command = await load();
     const output = await command(ctx, parsed);
     printOutput(output, human);
     return output.exitCode;
