@@ -1,4 +1,4 @@
-import { ALL_COMMANDS } from "@agent-companion/core";
-import { startCli } from "./cli.js";
+import { ALL_COMMANDS, startCli } from "@agent-companion/core";
+import { wiring } from "./wiring.js";
 
-startCli(ALL_COMMANDS);
+startCli(wiring, ALL_COMMANDS);
