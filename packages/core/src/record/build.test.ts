@@ -38,7 +38,7 @@ describe("records", () => {
   it("a timeout is failed with error_code timeout and a suggested action", () => {
     const final = finalizeRecord(sampleRecord({ status: "running" }), { ending: "timeout", outcome: null, exitCode: null, signal: "SIGTERM", timeoutS: 5 }, []);
     expect(final).toMatchObject({ status: "failed", error_code: "timeout", signal: "SIGTERM" });
-    expect(final.suggested_action).toBeTruthy();
+    expect(final.suggested_action).toMatch(/--timeout/);
   });
 
   it("stale records carry stale_active_job and a reason", () => {
