@@ -3,11 +3,11 @@ import { cancelEnvelope, type CancelOutcome } from "../cancel/outcome.js";
 import { carryOutCancel } from "../cancel/carry-out.js";
 import { decideCancel } from "../cancel/decide.js";
 import { gatherEvidence } from "../cancel/evidence.js";
-import { consumeCancelMarker, writeCancelMarker } from "../cancel/marker.js";
+import { writeCancelMarker } from "../cancel/marker.js";
 import { terminateVerified } from "../cancel/signal.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
+import { finalizeJob } from "../job/finalize.js";
 import { assessLiveness } from "../job/reconcile.js";
-import { finalizeRecord } from "../record/build.js";
 import { isActive, type JobRecord } from "../record/schema.js";
 import { parseJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
@@ -53,16 +53,10 @@ async function settle(store: JobStore, jobId: string): Promise<JobRecord> {
   for (;;) {
     const record = await store.get(jobId);
     if (!isActive(record.status)) return record;
-    if ((await assessLiveness(record, new Date())).verdict === "gone") return recordCancelled(store, jobId);
+    if ((await assessLiveness(record, new Date())).verdict === "gone") {
+      return finalizeJob(store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []);
+    }
     if (Date.now() >= deadline) return record;
     await sleep(50);
   }
-}
-
-async function recordCancelled(store: JobStore, jobId: string): Promise<JobRecord> {
-  const final = await store.update(jobId, (current) =>
-    isActive(current.status) ? finalizeRecord(current, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []) : null,
-  );
-  await consumeCancelMarker(store.jobDir(jobId));
-  return final;
 }

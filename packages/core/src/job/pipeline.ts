@@ -3,18 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ClassifiedError, TargetAdapter, TargetOutcome } from "../adapter/adapter.js";
 import { resolveAuthEnvironment } from "../auth/environment.js";
-import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
+import { hasCancelMarker } from "../cancel/marker.js";
 import { CompanionError } from "../errors/companion-error.js";
 import { captureAfterExec } from "../identity/after-exec.js";
 import { captureIdentity } from "../identity/capture.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
-import { type Ending, finalizeRecord, markRunning, withPreparation, withProgress } from "../record/build.js";
-import { ErrorCode, isActive, type JobRecord, type Mutation, type PidInfo } from "../record/schema.js";
+import { type Ending, markRunning, withPreparation, withProgress } from "../record/build.js";
+import { ErrorCode, isActive, type JobRecord, type PidInfo } from "../record/schema.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
 import type { JobStore } from "../store/job-store.js";
+import { finalizeJob } from "./finalize.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
 import { prepareSource, type PreparedSource } from "./source.js";
 
@@ -45,7 +46,7 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
   const profile = profileFor(record.mode);
   let source: PreparedSource | null = null;
   try {
-    if (hasCancelMarker(jobDir)) return await finish(ctx, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []);
+    if (hasCancelMarker(jobDir)) return await finalizeJob(ctx.store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []);
     const binary = resolveBinary(ctx.adapter, ctx.env, record.cwd);
     const auth = resolveAuthEnvironment(ctx.adapter.auth, record.auth_mode, ctx.env, ctx.adapter.displayName);
     await ctx.store.update(jobId, (current) => ({ ...current, auth_env: auth.authEnv }));
@@ -60,9 +61,9 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     );
     const ending = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared }, stop);
     const mutations = await prepared.detectMutations();
-    return await finish(ctx, jobId, ending, mutations);
+    return await finalizeJob(ctx.store, jobId, ending, mutations);
   } catch (error) {
-    return finish(ctx, jobId, { ending: "error", error: asJobError(error) }, []);
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, []);
   } finally {
     await source?.cleanup();
   }
@@ -118,7 +119,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
       stop: stop.signal,
       onSpawned: async (pid) => {
         const pidInfo = await targetIdentity(pid);
-        // A stale verdict reached meanwhile is terminal: only finish() may overtake it.
+        // A stale verdict reached meanwhile is terminal: only finalizeJob may overtake it.
         await ctx.store.update(record.job_id, (current) => (isActive(current.status) ? markRunning(current, pidInfo) : null));
         if (hasCancelMarker(jobDir)) stop.abort();
       },
@@ -135,7 +136,8 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
       return { ending: "error", error: { error_code: supervised.errorCode, message: supervised.message, suggested_action: `Check ${ctx.adapter.binaryEnvVar} or the ${ctx.adapter.displayName} installation.` } };
     }
     const exit = { outcome: requireStructuredOutput(supervised.target, run.input.jsonSchema), exitCode: supervised.exitCode, signal: supervised.signal };
-    if (supervised.stopped || hasCancelMarker(jobDir)) return { ending: "cancelled", ...exit };
+    // A cancel marker written meanwhile turns any ending into `cancelled` in finalizeJob.
+    if (supervised.stopped) return { ending: "cancelled", ...exit };
     if (supervised.timedOut) return { ending: "timeout", ...exit, timeoutS: record.timeout_s };
     return { ending: "target", ...exit };
   } finally {
@@ -168,34 +170,6 @@ export function requireStructuredOutput(outcome: TargetOutcome, jsonSchema: stri
       suggested_action: "Retry, or run without --json-schema to get the answer as text.",
     },
   };
-}
-
-/**
- * Writes the terminal record. A `stale` verdict reached while the job was in fact still
- * alive is overtaken by the real ending; other terminal records are never rewritten.
- */
-async function finish(ctx: PipelineContext, jobId: string, ending: Ending, mutations: Mutation[]): Promise<JobRecord> {
-  const jobDir = ctx.store.jobDir(jobId);
-  const cancelled = hasCancelMarker(jobDir);
-  const final: Ending = cancelled && ending.ending !== "cancelled" && ending.ending !== "error" ? { ...ending, ending: "cancelled" } : ending;
-  try {
-    const record = await ctx.store.update(jobId, (current) =>
-      current.status === "queued" || current.status === "running" || current.status === "stale"
-        ? finalizeRecord(current, final, mutations)
-        : null,
-    );
-    await consumeCancelMarker(jobDir);
-    return record;
-  } catch (error) {
-    return finalizationFailed(ctx, jobId, error);
-  }
-}
-
-async function finalizationFailed(ctx: PipelineContext, jobId: string, error: unknown): Promise<JobRecord> {
-  const message = `The job ended but its record could not be finalized: ${(error as Error).message}`;
-  return ctx.store.update(jobId, (current) =>
-    finalizeRecord(current, { ending: "error", error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." } }, []),
-  );
 }
 
 function asJobError(error: unknown): ClassifiedError {
