@@ -81,11 +81,12 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
   }
 }
 
+/** Whether a pid exists (EPERM: it does, but belongs to someone else). */
 export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 };
