@@ -76,9 +76,7 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
 }
 
 async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
-  if (record.background) return launchBackground(ctx, record, input);
-  await ctx.store.create(record);
-  return runForeground(ctx, record, input);
+  return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
 }
 
 /**
@@ -135,8 +133,9 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
 
 /** Ctrl-C (or SIGTERM) on a foreground run cancels the job like `cancel` would. */
 async function runForeground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  // This process is the job's worker: its identity goes into the record it creates.
   const self = await captureIdentity(process.pid);
-  await ctx.store.update(record.job_id, (current) => withWorker(current, self.outcome === "captured" ? self.info : null));
+  await ctx.store.create(withWorker(record, self.outcome === "captured" ? self.info : null));
   const stop = new AbortController();
   const onSignal = (): void => {
     void writeCancelMarker(ctx.store.jobDir(record.job_id), { force: false }).finally(() => stop.abort());
