@@ -9,12 +9,12 @@ export interface RetentionPolicy {
   maxJobs: number;
 }
 
-const DAY_MS = 24 * 3600 * 1000;
+const DEFAULT_TTL_S = 7 * 24 * 3600;
 const LAZY_INTERVAL_MS = 3600 * 1000;
 
 export function retentionPolicy(env: NodeJS.ProcessEnv): RetentionPolicy {
   return {
-    ttlMs: positive(env.COMPANION_TTL) !== null ? (positive(env.COMPANION_TTL) as number) * 1000 : 7 * DAY_MS,
+    ttlMs: (positive(env.COMPANION_TTL) ?? DEFAULT_TTL_S) * 1000,
     maxJobs: positive(env.COMPANION_MAX_JOBS) ?? 500,
   };
 }
