@@ -1,5 +1,6 @@
 import type { ClassifiedError, TargetOutcome } from "../adapter/adapter.js";
 import {
+  EMPTY_TIMINGS,
   EMPTY_USAGE,
   type AuthMode,
   type Containment,
@@ -84,6 +85,11 @@ export function newJobRecord(job: NewJob): JobRecord {
     cost_source: null,
     progress: { events: 0, tool_calls: 0, last_event_at: null, last_text: null },
     collected_at: null,
+    timings: EMPTY_TIMINGS,
+    review: null,
+    audit: null,
+    changes: null,
+    applied_at: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeRecord, encodeRecord } from "./codec.js";
-import { AuthMode, Containment, ErrorCode, JobStatus, Mode, SCHEMA_VERSION, Scope, TargetName, type JobRecord } from "./schema.js";
+import { AuthMode, Containment, ErrorCode, JobStatus, Mode, SCHEMA_VERSION, Scope, Severity, TargetName, Verdict, type JobRecord, EMPTY_TIMINGS } from "./schema.js";
 
 const text = fc.string({ maxLength: 40 });
 const nullable = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arb, { nil: null });
@@ -59,6 +59,34 @@ const jobRecord: fc.Arbitrary<JobRecord> = fc.record({
   cost_source: nullable(fc.constantFrom("reported" as const, "estimated" as const)),
   progress: fc.record({ events: fc.nat(), tool_calls: fc.nat(), last_event_at: nullable(iso), last_text: nullable(text) }),
   collected_at: nullable(iso),
+  timings: fc.record({ prepare_ms: nullable(fc.nat()), target_ms: nullable(fc.nat()), finalize_ms: nullable(fc.nat()), total_ms: nullable(fc.nat()) }),
+  review: nullable(
+    fc.record({
+      verdict: nullable(fc.constantFrom(...Verdict.options)),
+      findings: fc.array(
+        fc.record({ severity: fc.constantFrom(...Severity.options), file: nullable(text), line: nullable(fc.nat()), title: text, detail: text }),
+        { maxLength: 3 },
+      ),
+      summary: nullable(text),
+    }),
+  ),
+  audit: nullable(
+    fc.record({
+      files: fc.array(fc.record({ path: text, bytes: fc.nat(), sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }), { maxLength: 3 }),
+      excluded: fc.array(fc.record({ path: text, reason: text }), { maxLength: 3 }),
+      totals: fc.record({ files: fc.nat(), bytes: fc.nat(), excluded: fc.nat() }),
+      git: nullable(fc.record({ head: nullable(text), branch: nullable(text), base_ref: nullable(text), merge_base: nullable(text) })),
+      prompt_sha256: nullable(text),
+    }),
+  ),
+  changes: nullable(
+    fc.record({
+      base_commit: text,
+      result_commit: nullable(text),
+      files: fc.array(fc.record({ path: text, status: fc.constantFrom("added" as const, "modified" as const, "deleted" as const), insertions: fc.nat(), deletions: fc.nat() }), { maxLength: 3 }),
+    }),
+  ),
+  applied_at: nullable(iso),
 });
 
 describe("JobRecord codec (property)", () => {
@@ -76,6 +104,16 @@ describe("JobRecord codec (property)", () => {
         const encoded = encodeRecord(record).trimEnd();
         const prefix = encoded.slice(0, Math.floor(cut * (encoded.length - 1)));
         expect(decodeRecord(prefix).outcome).toBe("corrupt");
+      }),
+    );
+  });
+
+  it("reads a version 1 record with the fields added in version 2 empty", () => {
+    fc.assert(
+      fc.property(jobRecord, (record) => {
+        const { timings: _t, review: _r, audit: _a, changes: _c, applied_at: _p, ...v1 } = record;
+        const decoded = decodeRecord(JSON.stringify({ ...v1, schema_version: 1 }));
+        expect(decoded).toEqual({ outcome: "ok", record: { ...v1, schema_version: SCHEMA_VERSION, timings: EMPTY_TIMINGS, review: null, audit: null, changes: null, applied_at: null } });
       }),
     );
   });

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 
 /** Bumped whenever a reader of the previous version could misread a record. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const TargetName = z.enum(["claude", "gemini"]);
 export type TargetName = z.infer<typeof TargetName>;
@@ -12,7 +12,7 @@ export type Mode = z.infer<typeof Mode>;
 export const Scope = z.enum(["working-tree", "staged", "head", "branch-diff", "custom"]);
 export type Scope = z.infer<typeof Scope>;
 
-export const Containment = z.enum(["snapshot", "none"]);
+export const Containment = z.enum(["snapshot", "worktree", "none"]);
 export type Containment = z.infer<typeof Containment>;
 
 export const AuthMode = z.enum(["subscription", "api_key", "auto"]);
@@ -38,6 +38,8 @@ export const ErrorCode = z.enum([
   "contract_changed",
   "stale_active_job",
   "finalization_failed",
+  "review_incomplete",
+  "prompt_too_large",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -98,6 +100,68 @@ export type AuthEnv = z.infer<typeof AuthEnv>;
 
 const isoTime = z.string();
 
+export const Severity = z.enum(["critical", "high", "medium", "low"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const Verdict = z.enum(["approve", "request_changes"]);
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Finding = z.object({
+  severity: Severity,
+  file: z.nullable(z.string()),
+  line: z.nullable(z.int()),
+  title: z.string(),
+  detail: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** The review answer read into a shape a host can act on (SPEC §4, §9.2). */
+export const Review = z.object({
+  verdict: z.nullable(Verdict),
+  findings: z.array(Finding),
+  summary: z.nullable(z.string()),
+});
+export type Review = z.infer<typeof Review>;
+
+/** Proof of exactly what a review let the target see (SPEC §9.2). */
+export const Audit = z.object({
+  files: z.array(z.object({ path: z.string(), bytes: z.int().check(z.nonnegative()), sha256: z.string() })),
+  excluded: z.array(z.object({ path: z.string(), reason: z.string() })),
+  totals: z.object({ files: z.int(), bytes: z.int(), excluded: z.int() }),
+  git: z.nullable(
+    z.object({ head: z.nullable(z.string()), branch: z.nullable(z.string()), base_ref: z.nullable(z.string()), merge_base: z.nullable(z.string()) }),
+  ),
+  prompt_sha256: z.nullable(z.string()),
+});
+export type Audit = z.infer<typeof Audit>;
+
+export const ChangedFile = z.object({
+  path: z.string(),
+  status: z.enum(["added", "modified", "deleted"]),
+  insertions: z.int().check(z.nonnegative()),
+  deletions: z.int().check(z.nonnegative()),
+});
+export type ChangedFile = z.infer<typeof ChangedFile>;
+
+/** What an isolated rescue changed, committed on a private ref (SPEC §9.3). */
+export const Changes = z.object({
+  base_commit: z.string(),
+  result_commit: z.nullable(z.string()),
+  files: z.array(ChangedFile),
+});
+export type Changes = z.infer<typeof Changes>;
+
+/** Where a job's time went, in milliseconds (SPEC §4, §10). */
+export const Timings = z.object({
+  prepare_ms: z.nullable(z.number()),
+  target_ms: z.nullable(z.number()),
+  finalize_ms: z.nullable(z.number()),
+  total_ms: z.nullable(z.number()),
+});
+export type Timings = z.infer<typeof Timings>;
+
+export const EMPTY_TIMINGS: Timings = { prepare_ms: null, target_ms: null, finalize_ms: null, total_ms: null };
+
 export const JobRecord = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
   // identity
@@ -145,5 +209,12 @@ export const JobRecord = z.object({
   cost_source: z.nullable(z.enum(["reported", "estimated"])),
   progress: Progress,
   collected_at: z.nullable(isoTime),
+  timings: Timings,
+  // review modes
+  review: z.nullable(Review),
+  audit: z.nullable(Audit),
+  // isolated rescue
+  changes: z.nullable(Changes),
+  applied_at: z.nullable(isoTime),
 });
 export type JobRecord = z.infer<typeof JobRecord>;
