@@ -43,6 +43,7 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
       env: environment.env ?? process.env,
       cwd: environment.cwd ?? process.cwd(),
       binPath: environment.binPath,
+      version: environment.version,
     });
     const load = environment.commands[first];
     if (load === undefined) throw usageError(`"${first}" is not available from this entry point.`);

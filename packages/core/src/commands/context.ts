@@ -14,13 +14,15 @@ export interface CommandContext {
   cwd: string;
   /** Absolute path of the running bin script, used to start the background worker. */
   binPath: string;
+  /** The companion's own version. */
+  version: string;
   human: boolean;
 }
 
 export function commandContext(
   target: TargetFacts,
   parsed: ParsedCommand,
-  environment: { env: NodeJS.ProcessEnv; cwd: string; binPath: string; loadAdapter(): Promise<TargetAdapter> },
+  environment: { env: NodeJS.ProcessEnv; cwd: string; binPath: string; version: string; loadAdapter(): Promise<TargetAdapter> },
 ): CommandContext {
   const stateRoot = resolveStateRoot(stringFlag(parsed, "state-dir"), environment.env);
   return {
@@ -31,6 +33,7 @@ export function commandContext(
     env: environment.env,
     cwd: environment.cwd,
     binPath: environment.binPath,
+    version: environment.version,
     human: parsed.values.human === true,
   };
 }

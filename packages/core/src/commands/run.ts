@@ -145,7 +145,7 @@ async function runForeground(ctx: CommandContext, record: JobRecord, input: JobI
   try {
     // Loaded here: a background launch never runs the pipeline itself.
     const { executeJob } = await import("../job/pipeline.js");
-    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, record.job_id, input, stop);
+    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env, companionVersion: ctx.version }, record.job_id, input, stop);
     await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
     return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
   } finally {

@@ -23,6 +23,8 @@ export interface PipelineContext {
   adapter: TargetAdapter;
   store: JobStore;
   env: NodeJS.ProcessEnv;
+  /** Part of the CLI-contract cache key: a new companion may check the target differently. */
+  companionVersion: string;
 }
 
 /** What the launcher hands the job besides its record; never stored on disk. */
@@ -53,7 +55,7 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     if (auth.outcome === "not_authed") {
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
-    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, ctx.store.root);
+    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion });
     source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: ctx.store.chainsDir });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
