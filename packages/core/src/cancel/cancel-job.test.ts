@@ -66,7 +66,7 @@ const workerStops = async (child: ChildProcess, jobId: string, signal: NodeJS.Si
   await finalizeJob(store, jobId, { ending: "cancelled", outcome: null, exitCode: exit.code, signal: exit.signal }, []);
 };
 
-describe("cancelJob", () => {
+describe("cancelJob", { timeout: 60_000 }, () => {
   it("not found", async () => {
     expect(await cancelJob(store, "3f1c2a9e-0000-4000-8000-000000000000", { force: false })).toEqual({ outcome: { outcome: "not_found" }, settled: null });
   });

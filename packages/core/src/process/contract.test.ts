@@ -38,7 +38,7 @@ const target = (contract: Partial<ContractFacts>) => ({
 const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
 const probeCount = async (): Promise<number> => (await readFile(probes, "utf8").catch(() => "")).split("\n").filter((line) => line === "--help").length;
 
-describe("ensureContract", () => {
+describe("ensureContract", { timeout: 60_000 }, () => {
   it("answers from the cache while nothing it depends on changed", async () => {
     const cache = { cacheDir: dir, companionVersion: "1.0.0" };
     await ensureContract(target({}), binary, env, cache);
@@ -61,7 +61,7 @@ describe("ensureContract", () => {
   });
 });
 
-describe("probeContract", () => {
+describe("probeContract", { timeout: 60_000 }, () => {
   it("compares versions numerically, not as text", async () => {
     expect(await probeContract(target({ versionFloor: "2.1.10" }), binary, env)).toMatchObject({ version: "2.1.7", version_ok: false });
     expect(await probeContract(target({ versionFloor: "2.1.7" }), binary, env)).toMatchObject({ version_ok: true });
