@@ -3,28 +3,30 @@ import { type Ending, finalizeRecord } from "../record/build.js";
 import type { JobRecord, Mutation } from "../record/schema.js";
 import type { JobStore } from "../store/job-store.js";
 
+/** A `stale` verdict reached while the job was in fact alive is overtaken by the real ending. */
+const finalizable = (record: JobRecord): boolean => record.status === "queued" || record.status === "running" || record.status === "stale";
+
 /**
  * Writes a job's terminal record and consumes its cancel marker: the pipeline at the end of
  * every job, and `cancel` for a job whose worker died. A requested cancel wins over how the
- * target ended (SPEC §7.2). A `stale` verdict reached while the job was in fact alive is
- * overtaken by the real ending; other terminal records are never rewritten.
+ * target ended (SPEC §7.2). Terminal records other than `stale` are never rewritten — not
+ * even by the fallback that records a failed finalization, since another process may have
+ * finalized the job meanwhile.
  */
-export async function finalizeJob(store: JobStore, jobId: string, ending: Ending, mutations: Mutation[]): Promise<JobRecord> {
+export async function finalizeJob(store: Pick<JobStore, "jobDir" | "update">, jobId: string, ending: Ending, mutations: Mutation[]): Promise<JobRecord> {
   const jobDir = store.jobDir(jobId);
   const final: Ending =
     hasCancelMarker(jobDir) && ending.ending !== "cancelled" && ending.ending !== "error" ? { ...ending, ending: "cancelled" } : ending;
   try {
-    const record = await store.update(jobId, (current) =>
-      current.status === "queued" || current.status === "running" || current.status === "stale"
-        ? finalizeRecord(current, final, mutations)
-        : null,
-    );
+    const record = await store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, final, mutations) : null));
     await consumeCancelMarker(jobDir);
     return record;
   } catch (error) {
     const message = `The job ended but its record could not be finalized: ${(error as Error).message}`;
-    return store.update(jobId, (current) =>
-      finalizeRecord(current, { ending: "error", error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." } }, []),
-    );
+    const failed: Ending = {
+      ending: "error",
+      error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." },
+    };
+    return store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, failed, []) : null));
   }
 }
