@@ -61,7 +61,12 @@ export interface PruneReport {
   unreadable: { job_id: string; reason: string }[];
 }
 
+/** Applies retention now; waits while another process prunes or compacts this store. */
 export async function prune(store: JobStore, policy: RetentionPolicy, options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
+  return store.maintain(() => pruneHeld(store, policy, options));
+}
+
+async function pruneHeld(store: JobStore, policy: RetentionPolicy, options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
   const records: JobRecord[] = [];
   const unreadable: PruneReport["unreadable"] = [];
   for (const id of await store.allJobIds()) {
@@ -93,13 +98,20 @@ async function removeOrphanChains(store: JobStore, gone: readonly JobRecord[], k
   }
 }
 
-/** Retention on `run`, at most once an hour per store, so runs stay cheap with many records. */
+/**
+ * Retention on `run`, at most once an hour per store, so runs stay cheap with many records;
+ * skipped when another process is already pruning.
+ */
 export async function pruneLazily(store: JobStore, env: NodeJS.ProcessEnv): Promise<void> {
   const stamp = join(store.root, "last-prune");
-  const last = await stat(stamp).then((s) => s.mtimeMs, () => 0);
-  if (Date.now() - last < LAZY_INTERVAL_MS) return;
-  await writeFile(stamp, "", { mode: 0o600 });
-  const now = new Date();
-  await utimes(stamp, now, now);
-  await prune(store, retentionPolicy(env), { dryRun: false, now });
+  const due = async (): Promise<boolean> => Date.now() - (await stat(stamp).then((s) => s.mtimeMs, () => 0)) >= LAZY_INTERVAL_MS;
+  if (!(await due())) return;
+  await store.maintainIfFree(async () => {
+    // Another process may have pruned between our first look and taking the lock.
+    if (!(await due())) return;
+    await writeFile(stamp, "", { mode: 0o600 });
+    const now = new Date();
+    await utimes(stamp, now, now);
+    await pruneHeld(store, retentionPolicy(env), { dryRun: false, now });
+  });
 }

@@ -7,7 +7,7 @@ import { decodeRecord, encodeRecord } from "../record/codec.js";
 import type { JobRecord, TargetName } from "../record/schema.js";
 import { type JobSummary, summarize, summaryChanged } from "../record/summary.js";
 import { parseJobId } from "./job-id.js";
-import { withLock } from "./lock.js";
+import { withLock, withLockIfFree } from "./lock.js";
 import { WorkspaceLog } from "./workspace-log.js";
 
 export type ReadOutcome =
@@ -112,7 +112,22 @@ export class JobStore {
     return this.io("read the workspace log", async () => [...(await this.workspaceLog(workspaceRoot).read()).values()]);
   }
 
-  /** Rewrites every workspace log with one line per job (after prune removed some). */
+  /** Runs `fn` as the store's only maintenance (prune, compaction) across processes. */
+  async maintain<T>(fn: () => Promise<T>): Promise<T> {
+    return withLock(await this.maintenanceLock(), fn);
+  }
+
+  /** As `maintain`, but null at once instead of waiting when another process is at it. */
+  async maintainIfFree<T>(fn: () => Promise<T>): Promise<T | null> {
+    return withLockIfFree(await this.maintenanceLock(), fn);
+  }
+
+  private async maintenanceLock(): Promise<string> {
+    await this.io("create the store directory", () => mkdir(this.root, { recursive: true, mode: DIR_MODE }));
+    return join(this.root, "maintenance");
+  }
+
+  /** Rewrites every workspace log with one line per job (after prune removed some); inside `maintain`. */
   async compactWorkspaceLogs(): Promise<void> {
     const dir = join(this.root, "workspaces");
     for (const name of await readdirOrEmpty(dir)) {
