@@ -23,9 +23,15 @@ describe("runCli with a partial command table", () => {
   });
 
   it("runs the ones it carries", async () => {
-    vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    // A well-formed id that does not exist: the status command ran and answered not_found.
+    // A well-formed id that does not exist: the status command ran and answered not_found
+    // (exit 1 alone would also be a crash).
     expect(await runCli(target, ["status", "--job", "3f1c2a9e-0000-4000-8000-000000000000"], environment)).toBe(1);
+    expect(JSON.parse(String(stdout.mock.calls[0]?.[0]))).toMatchObject({
+      ok: false,
+      error: "not_found",
+      message: expect.stringContaining("3f1c2a9e-0000-4000-8000-000000000000") as unknown,
+    });
   });
 });

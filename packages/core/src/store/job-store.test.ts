@@ -36,7 +36,8 @@ describe("JobStore", () => {
   it("refuses a duplicate id instead of reusing the directory", async () => {
     const record = sampleRecord();
     await store.create(record);
-    await expect(store.create(record)).rejects.toThrow();
+    await expect(store.create(record)).rejects.toMatchObject({ code: "io_error", message: expect.stringContaining("EEXIST") as unknown });
+    expect(await store.get(record.job_id)).toEqual(record);
   });
 
   it("lists by workspace and across all workspaces", async () => {
