@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -151,5 +151,22 @@ describe("tampered stores and bad input (SPEC §6.1)", () => {
     const run = await h.run(["status", "--job", String(job.job_id)]);
     expect(run.exitCode).toBe(1);
     expect(run.json).toMatchObject({ error: "corrupt_record" });
+  });
+
+  it("a job directory replaced by a symlink is refused by every command, and nothing is written where it points", async () => {
+    const job = await goodJob();
+    const jobDir = join(h.stateDir, "claude", "jobs", String(job.job_id));
+    const elsewhere = join(outside, "job");
+    await rename(jobDir, elsewhere);
+    await symlink(elsewhere, jobDir);
+    const before = (await readdir(elsewhere)).sort();
+    const recordBefore = await readFile(join(elsewhere, "record.json"), "utf8");
+    for (const command of JOB_COMMANDS) {
+      const run = await h.run([...command, String(job.job_id), ...(command[0] === "continue" ? ["more"] : [])]);
+      expect(run.exitCode, `${command.join(" ")}: ${run.stdout}`).toBe(1);
+      expect(run.json).toMatchObject({ ok: false, error: "corrupt_record", message: expect.stringContaining("symbolic link") as unknown });
+    }
+    expect((await readdir(elsewhere)).sort()).toEqual(before);
+    expect(await readFile(join(elsewhere, "record.json"), "utf8")).toBe(recordBefore);
   });
 });

@@ -15,6 +15,7 @@ import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
 import type { JobStore } from "../store/job-store.js";
+import { jobTempPrefix } from "../store/temp-dirs.js";
 import { finalizeJob } from "./finalize.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
 import { prepareSource, type PreparedSource } from "./source.js";
@@ -97,7 +98,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
   if (hasCancelMarker(jobDir)) return { ending: "cancelled", outcome: null, exitCode: null, signal: null };
   // Targets write crash reports (Gemini: with the full request) to $TMPDIR; give each run a
   // private one that is removed with it, so no copy of the prompt outlives the job.
-  const tempDir = await mkdtemp(join(tmpdir(), "companion-target-tmp-"));
+  const tempDir = await mkdtemp(join(tmpdir(), jobTempPrefix("target-tmp", record.job_id)));
 
   let progress = record.progress;
   let sessionId: string | null = null;

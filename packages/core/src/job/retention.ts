@@ -3,6 +3,8 @@ import { basename, dirname, join } from "node:path";
 import { isActive, type JobRecord } from "../record/schema.js";
 import { isJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
+import { sweepJobTempDirs } from "../store/temp-dirs.js";
+import { reconcile } from "./reconcile.js";
 
 export interface RetentionPolicy {
   ttlMs: number;
@@ -71,7 +73,8 @@ async function pruneHeld(store: JobStore, policy: RetentionPolicy, options: { dr
   const unreadable: PruneReport["unreadable"] = [];
   for (const id of await store.allJobIds()) {
     const read = await store.read(id).catch((error: Error) => ({ outcome: "corrupt" as const, reason: error.message }));
-    if (read.outcome === "ok") records.push(read.record);
+    // A job whose worker was killed is over only once reconcile has proved it (stale).
+    if (read.outcome === "ok") records.push(await reconcile(store, read.record).catch(() => read.record));
     else if (read.outcome !== "not_found") unreadable.push({ job_id: id, reason: read.outcome === "corrupt" ? read.reason : `schema ${read.version}` });
   }
   const removed = selectEvictions(records, policy, options.now ?? new Date());
@@ -81,6 +84,7 @@ async function pruneHeld(store: JobStore, policy: RetentionPolicy, options: { dr
     for (const record of gone) await store.remove(record.job_id, record.workspace_root);
     await removeOrphanChains(store, gone, kept);
     if (gone.length > 0) await store.compactWorkspaceLogs();
+    await sweepLeftovers(records, kept);
   }
   return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };
 }
@@ -96,6 +100,16 @@ async function removeOrphanChains(store: JobStore, gone: readonly JobRecord[], k
     if (dir === null || inUse.has(dir) || dirname(dir) !== store.chainsDir || !isJobId(basename(dir))) continue;
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Temp directories of jobs that are over: a killed worker never removed them (SPEC §6.4). A
+ * kept snapshot stays while its record does; a live job's directories are never touched.
+ */
+async function sweepLeftovers(records: readonly JobRecord[], kept: readonly JobRecord[]): Promise<void> {
+  const over = new Set(records.filter((record) => !isActive(record.status)).map((record) => record.job_id));
+  const keep = new Set(kept.flatMap((record) => (record.snapshot_path === null ? [] : [record.snapshot_path])));
+  await sweepJobTempDirs(over, keep);
 }
 
 /**

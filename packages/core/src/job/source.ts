@@ -10,6 +10,7 @@ import { isReviewMode } from "../prompts/templates.js";
 import type { JobRecord, Mutation } from "../record/schema.js";
 import { selectScope } from "../scope/select.js";
 import { createSnapshot } from "../snapshot/snapshot.js";
+import { jobTempPrefix } from "../store/temp-dirs.js";
 
 /** What the target gets to see, and how to clean up after it. */
 export interface PreparedSource {
@@ -47,7 +48,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
   const selection = await selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths });
   const baseline = request.profile.detectMutations ? await captureGitStatus(record.workspace_root) : null;
-  const snapshot = await createSnapshot(selection);
+  const snapshot = await createSnapshot(selection, { prefix: jobTempPrefix("snapshot", record.job_id) });
   const prompt = record.parent_job_id
     ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
     : buildReviewPrompt({

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
-import { mkdir, open, readdir, rm } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
@@ -63,8 +63,10 @@ export class JobStore {
     const path = join(this.jobDir(jobId), RECORD);
     let text: string;
     try {
+      await this.refuseLinkedDir(jobId);
       text = await readRegularFile(path);
     } catch (error) {
+      if (error instanceof LinkedJobDir) return { outcome: "corrupt", reason: error.message };
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") return { outcome: "not_found" };
       return { outcome: "corrupt", reason: `unreadable record (${code ?? (error as Error).message})` };
@@ -84,6 +86,8 @@ export class JobStore {
   async update(jobId: string, change: (current: JobRecord) => JobRecord | null): Promise<JobRecord> {
     const dir = this.jobDir(jobId);
     try {
+      // Before the lock, which is itself a write into the directory.
+      await this.refuseLinkedDir(jobId);
       return await withLock(join(dir, RECORD), async () => {
         const current = recordOrThrow(jobId, await this.read(jobId));
         const next = change(current);
@@ -97,6 +101,7 @@ export class JobStore {
     } catch (error) {
       // The lock lives in the job directory: no directory, no job.
       if ((error as NodeJS.ErrnoException).code === "ENOENT") throw notFoundError(jobId);
+      if (error instanceof LinkedJobDir) throw corruptError(jobId, error.message);
       throw error;
     }
   }
@@ -141,6 +146,16 @@ export class JobStore {
     if (workspaceRoot !== null) await this.workspaceLog(workspaceRoot).append({ job_id: parseJobId(jobId), removed: true });
   }
 
+  /**
+   * A job directory replaced by a symbolic link would lead reads and writes (record, lock,
+   * marker, logs) outside the state directory: it is refused, never followed.
+   */
+  private async refuseLinkedDir(jobId: string): Promise<void> {
+    const dir = this.jobDir(jobId);
+    const stats = await lstat(dir);
+    if (stats.isSymbolicLink()) throw new LinkedJobDir(`its directory ${dir} is a symbolic link, which is never followed`);
+  }
+
   private async writeRecord(record: JobRecord): Promise<void> {
     const path = join(this.jobDir(record.job_id), RECORD);
     await this.io(`write the record of job ${record.job_id}`, async () => {
@@ -181,6 +196,15 @@ async function readRegularFile(path: string): Promise<string> {
   }
 }
 
+class LinkedJobDir extends Error {
+  readonly code = "ELINKEDDIR";
+}
+
+const corruptError = (jobId: string, reason: string): CompanionError =>
+  new CompanionError("corrupt_record", `The record of job ${jobId} is corrupt: ${reason}.`, {
+    suggestedAction: "Inspect or delete the job directory; other jobs are unaffected.",
+  });
+
 const notFoundError = (jobId: string): CompanionError =>
   new CompanionError("not_found", `No job ${jobId} in this store.`, {
     suggestedAction: "Check the id, and pass the same --state-dir / COMPANION_STATE_DIR the job was started with.",
@@ -193,9 +217,7 @@ function recordOrThrow(jobId: string, read: ReadOutcome): JobRecord {
     case "not_found":
       throw notFoundError(jobId);
     case "corrupt":
-      throw new CompanionError("corrupt_record", `The record of job ${jobId} is corrupt: ${read.reason}.`, {
-        suggestedAction: "Inspect or delete the job directory; other jobs are unaffected.",
-      });
+      throw corruptError(jobId, read.reason);
     case "newer_schema":
       throw new CompanionError(
         "unsupported_schema",
