@@ -179,7 +179,9 @@ describe("what a killed worker leaves in the temp directory (SPEC §6.4)", () =>
 
   /** A background review whose target hangs, once it runs (snapshot and target TMPDIR made). */
   const runningReview = async (): Promise<{ jobId: string; worker: number; target: number }> => {
-    const jobId = await launch(h, work, { MOCK_CLI_SCENARIO: "hang" });
+    const launched = await h.run(["run", "--mode", "review", "--background", "--cwd", work], { env: { MOCK_CLI_SCENARIO: "hang" } });
+    expect(launched.exitCode, launched.stdout).toBe(0);
+    const jobId = String(launched.json.job_id);
     const { worker, target } = await whenRunning(h, jobId);
     procs.track(worker.pid);
     procs.track(target.pid);
