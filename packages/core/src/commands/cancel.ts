@@ -1,16 +1,15 @@
 import { cancelJob } from "../cancel/cancel-job.js";
 import { cancelEnvelope } from "../cancel/outcome.js";
 import { parseJobId } from "../store/job-id.js";
-import { type ParsedCommand, requiredFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 
-export async function cancelCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const jobId = parseJobId(requiredFlag(parsed, "job"));
-  const { outcome, settled } = await cancelJob(ctx.store, jobId, { force: parsed.values.force === true });
+export async function cancelOperation(ctx: OperationContext, input: InputOf<"cancel">): Promise<OperationResult> {
+  const jobId = parseJobId(input.job);
+  const { outcome, settled } = await cancelJob(ctx.store, jobId, { force: input.force });
   const { envelope, exit_code } = cancelEnvelope(jobId, outcome);
   const document = settled ? { ...envelope, job_status: settled.status } : envelope;
-  if (!envelope.ok) process.stderr.write(`cancel: ${String(envelope.message ?? outcome.outcome)}\n`);
   const human = `${jobId}: ${outcome.outcome}${settled ? ` (job ${settled.status})` : ""}${envelope.ok ? "" : ` — ${String(envelope.message)}`}`;
-  return { document, exitCode: exit_code, human };
+  return { document, exitCode: exit_code, human, ...(envelope.ok ? {} : { failed: true, notice: `cancel: ${String(envelope.message ?? outcome.outcome)}` }) };
 }
