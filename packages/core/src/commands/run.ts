@@ -1,4 +1,4 @@
-import { execa } from "execa";
+import { spawn } from "node:child_process";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
@@ -86,18 +86,14 @@ async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): 
  * launch is provably gone for reconcile.
  */
 async function launchBackground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
-  const worker = execa(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
+  // node:child_process, not execa: the launcher is a fast path, and execa's initialisation
+  // would cost it more than the spawn itself.
+  const worker = spawn(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
     detached: true,
-    cleanup: false,
-    stdin: "pipe",
-    stdout: "ignore",
-    // Anything piped would tie the launcher to the worker; the worker logs its own failures.
-    stderr: "ignore",
+    // Anything piped besides stdin would tie the launcher to the worker; the worker logs its own failures.
+    stdio: ["pipe", "ignore", "ignore"],
     env: ctx.env,
-    extendEnv: false,
-    reject: false,
   });
-  worker.catch(() => undefined);
   try {
     await new Promise<void>((resolve, reject) => {
       worker.once("spawn", resolve);
@@ -106,8 +102,8 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
     const identity = await captureIdentity(worker.pid as number);
     await ctx.store.create(withWorker(record, identity.outcome === "captured" ? identity.info : null));
     await new Promise<void>((resolve, reject) => {
-      worker.stdin?.once("error", reject);
-      worker.stdin?.end(JSON.stringify(input), () => resolve());
+      worker.stdin.once("error", reject);
+      worker.stdin.end(JSON.stringify(input), () => resolve());
     });
   } catch (error) {
     // Still our unreaped child: nothing else can hold this pid.
@@ -118,7 +114,7 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
       cause: error,
     });
   }
-  worker.stdin?.destroy();
+  worker.stdin.destroy();
   worker.unref();
   const document = {
     event: "launched",
