@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
-import { pruneLazily } from "../job/retention.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
@@ -12,8 +11,6 @@ import { type ParsedCommand, requiredFlag } from "../cli/args.js";
 import type { CommandOutput } from "../cli/output.js";
 import type { CommandContext } from "./context.js";
 import { jobOptions, readPrompt, sourceFlags } from "./launch-options.js";
-import { renderRecord } from "./render.js";
-import { writeCancelMarker } from "../cancel/marker.js";
 
 export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
@@ -76,7 +73,9 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
 }
 
 async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
-  return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
+  if (record.background) return launchBackground(ctx, record, input);
+  // Loaded here: the launch bundle (background runs only) leaves the foreground path out.
+  return (await import("./foreground.js")).runForeground(ctx, record, input);
 }
 
 /**
@@ -125,27 +124,4 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
     status: record.status,
   };
   return { document, exitCode: EXIT.ok, human: `launched ${record.job_id} (${record.target} ${record.mode}) in ${record.workspace_root}` };
-}
-
-/** Ctrl-C (or SIGTERM) on a foreground run cancels the job like `cancel` would. */
-async function runForeground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
-  // This process is the job's worker: its identity goes into the record it creates.
-  const self = await captureIdentity(process.pid);
-  await ctx.store.create(withWorker(record, self.outcome === "captured" ? self.info : null));
-  const stop = new AbortController();
-  const onSignal = (): void => {
-    void writeCancelMarker(ctx.store.jobDir(record.job_id), { force: false }).finally(() => stop.abort());
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    // Loaded here: a background launch never runs the pipeline itself.
-    const { executeJob } = await import("../job/pipeline.js");
-    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, record.job_id, input, stop);
-    await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
-    return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
 }
