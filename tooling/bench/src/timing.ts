@@ -14,20 +14,24 @@ export interface Run {
 }
 
 /**
- * Wall time of one run, from spawn to exit, with stdin closed and stderr discarded. Plain
+ * Wall time of one run, from spawn to exit, with stdin closed. Plain
  * `child_process` keeps what the bench itself adds to every run small and the same for
  * subject and baseline.
  */
 export function runOnce(command: Command): Promise<Run> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command.file, [...command.args], { env: command.env, cwd: command.cwd, stdio: ["ignore", "pipe", "ignore"] });
+    const child = spawn(command.file, [...command.args], { env: command.env, cwd: command.cwd, stdio: ["ignore", "pipe", "pipe"] });
     const chunks: Buffer[] = [];
+    let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString("utf8")).slice(-2000);
+    });
     child.once("error", reject);
     child.once("close", (code) => {
       const ms = performance.now() - start;
-      if (code !== 0) reject(new Error(`${command.file} ${command.args.join(" ")} exited ${code}`));
+      if (code !== 0) reject(new Error(`${command.file} ${command.args.join(" ")} exited ${code}:\n${stderr}${Buffer.concat(chunks).toString("utf8").slice(-2000)}`));
       else resolve({ ms, stdout: Buffer.concat(chunks).toString("utf8") });
     });
   });
