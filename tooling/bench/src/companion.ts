@@ -6,8 +6,11 @@ import { execa } from "execa";
 
 const require = createRequire(import.meta.url);
 
-/** The built companion-claude bin and the mock claude it drives in these benchmarks. */
-export const COMPANION_BIN = join(dirname(require.resolve("companion-claude/package.json")), "bin", "companion-claude.cjs");
+/**
+ * The built companion-claude bin and the mock claude it drives in these benchmarks.
+ * BENCH_COMPANION_BIN measures another build (e.g. a copy of main's) for a before/after.
+ */
+export const COMPANION_BIN = process.env.BENCH_COMPANION_BIN ?? join(dirname(require.resolve("companion-claude/package.json")), "bin", "companion-claude.cjs");
 export const MOCK_CLAUDE = join(dirname(require.resolve("@agent-companion/mock-cli/package.json")), "bin", "claude.js");
 
 export function companionEnv(stateDir: string, extra: Record<string, string> = {}): Record<string, string> {

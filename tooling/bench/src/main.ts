@@ -18,19 +18,23 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const chosen = wanted.length > 0 ? wanted : Object.keys(SUITES);
-const results: Measurement[] = [];
-for (const name of chosen) {
-  process.stderr.write(`bench: ${name}…\n`);
-  results.push(...(await (SUITES[name] ?? ON_REQUEST[name])!()));
-}
 const format = (m: Measurement) => (m.unit === "ms" ? `${m.value.toFixed(1)} ms` : `${m.value.toFixed(2)}x`);
 const missed = (m: Measurement) => m.skipped === undefined && !(m.value <= m.limit);
-for (const m of results) {
+function print(m: Measurement): void {
   if (m.skipped !== undefined) {
     console.log(`skip ${m.name.padEnd(48)} ${m.skipped}`);
-    continue;
+    return;
   }
   console.log(`${missed(m) ? "MISS" : "ok  "} ${m.name.padEnd(48)} ${format(m).padStart(9)}  (limit ${m.unit === "ms" ? `${m.limit} ms` : `${m.limit}x`})  ${m.detail}`);
   for (const line of m.breakdown ?? []) console.log(`       ${line}`);
 }
-process.exitCode = results.some(missed) ? 1 : 0;
+let failed = false;
+for (const name of chosen) {
+  process.stderr.write(`bench: ${name}…\n`);
+  // Each suite's rows print as soon as it ends, so a later failure loses none of them.
+  for (const m of await (SUITES[name] ?? ON_REQUEST[name])!()) {
+    print(m);
+    failed ||= missed(m);
+  }
+}
+process.exitCode = failed ? 1 : 0;

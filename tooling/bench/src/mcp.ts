@@ -12,6 +12,16 @@ const PROTOCOL_VERSION = "2025-06-18";
 const RUNS = 11;
 const WARM_CALLS = 30;
 
+/** A JSON-RPC message, or null for anything else on stdout (a build without `mcp` prints a usage error). */
+function parseMessage(line: string): Record<string, unknown> | null {
+  try {
+    const message: unknown = JSON.parse(line);
+    return typeof message === "object" && message !== null ? (message as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A raw JSON-RPC client over the server's stdio: no SDK, so the bench measures only the server. */
 class RawClient {
   private nextId = 1;
@@ -20,8 +30,8 @@ class RawClient {
 
   constructor(private readonly child: ChildProcessWithoutNullStreams) {
     createInterface({ input: child.stdout }).on("line", (line) => {
-      const message = JSON.parse(line) as Record<string, unknown>;
-      if (typeof message.id === "number") this.waiting.get(message.id)?.(message);
+      const message = parseMessage(line);
+      if (typeof message?.id === "number") this.waiting.get(message.id)?.(message);
     });
     child.stderr.resume();
     this.exited = new Promise((resolve) => child.once("close", resolve));
