@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Bundles an app into two CommonJS files run by its CommonJS bin:
+// Bundles an app into CommonJS files run by its CommonJS bin:
+// - dist/route.cjs from core's cli/route: the command table, which says which bundle serves
+//   a command line;
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
 //   the size, so they start close to bare `node` (SPEC §10);
@@ -8,6 +10,8 @@
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { build } from "esbuild";
 
 const common = {
@@ -22,8 +26,10 @@ const common = {
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
+const fromApp = createRequire(join(process.cwd(), "package.json"));
+
 /**
- * The launch bundle never runs a job itself (the bin routes only `--background` there), so
+ * The launch bundle never runs a job itself (the route sends only `--background` there), so
  * the foreground path, and through it the whole job pipeline, is left out of it.
  */
 const withoutForeground = {
@@ -31,13 +37,14 @@ const withoutForeground = {
   setup(bundle) {
     bundle.onResolve({ filter: /^\.\/foreground\.js$/ }, (args) => (/[\\/]commands$/.test(args.resolveDir) ? { path: args.path, namespace: "launch-only" } : undefined));
     bundle.onLoad({ filter: /.*/, namespace: "launch-only" }, () => ({
-      contents: 'export const runForeground = () => { throw new Error("a foreground run reached the launch bundle; the bin routes only --background here"); };',
+      contents: 'export const runForeground = () => { throw new Error("a foreground run reached the launch bundle; the route sends only --background here"); };',
       loader: "js",
     }));
   },
 };
 
 await Promise.all([
+  build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
   // execa is needed there only by the macOS identity check, which loads it from the app's
   // dependencies on first use rather than making every status pay for parsing it.

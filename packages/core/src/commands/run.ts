@@ -7,16 +7,16 @@ import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
 import { newJobId, parseJobId } from "../store/job-id.js";
 import { workspaceRootOf } from "../workspace/root.js";
-import { type ParsedCommand, requiredFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
-import { jobOptions, readPrompt, sourceFlags } from "./launch-options.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import { jobOptions, sourceFlags } from "./launch-options.js";
+import type { OperationResult } from "./operation.js";
 
-export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
+export async function runOperation(ctx: OperationContext, input: InputOf<"run">): Promise<OperationResult> {
+  const { profile, cwd, scope } = sourceFlags(input, ctx.cwd);
   const { mode } = profile;
-  const options = jobOptions(ctx.target, profile, parsed, { model: null, env: ctx.env, cwd: ctx.cwd });
-  const prompt = readPrompt(parsed, ctx.cwd);
+  const options = jobOptions(ctx.target, profile, input, { model: null, env: ctx.env, cwd: ctx.cwd });
+  const { prompt } = input;
   if (profile.access === "write" && prompt.trim() === "") {
     throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.target.name} run --mode ${mode} -- "fix the failing test in …"` });
   }
@@ -40,8 +40,8 @@ export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Pr
   return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
 }
 
-export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const parent = await ctx.store.get(parseJobId(requiredFlag(parsed, "job")));
+export async function continueOperation(ctx: OperationContext, input: InputOf<"continue">): Promise<OperationResult> {
+  const parent = await ctx.store.get(parseJobId(input.job));
   if (isActive(parent.status)) {
     throw new CompanionError("not_continuable", `Job ${parent.job_id} is still ${parent.status}.`, { suggestedAction: `Wait for it: companion-${ctx.target.name} wait --job ${parent.job_id}` });
   }
@@ -49,8 +49,8 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
     throw new CompanionError("not_continuable", `Job ${parent.job_id} has no target session to resume (the target never reported one).`, { suggestedAction: "Start a new job with `run` instead." });
   }
   const profile = profileFor(parent.mode);
-  const options = jobOptions(ctx.target, profile, parsed, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
-  const prompt = readPrompt(parsed, ctx.cwd);
+  const options = jobOptions(ctx.target, profile, input, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
+  const { prompt } = input;
   if (prompt.trim() === "") throw new CompanionError("usage_error", "continue needs a follow-up prompt.");
   const record = newJobRecord({
     job_id: newJobId(),
@@ -72,7 +72,7 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
   return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
 }
 
-async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+async function launch(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
   if (record.background) return launchBackground(ctx, record, input);
   // Loaded here: the launch bundle (background runs only) leaves the foreground path out.
   return (await import("./foreground.js")).runForeground(ctx, record, input);
@@ -84,7 +84,7 @@ async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): 
  * worker cannot act before its record exists, and a worker that dies at any point after the
  * launch is provably gone for reconcile.
  */
-async function launchBackground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+async function launchBackground(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
   // node:child_process, not execa: the launcher is a fast path, and execa's initialisation
   // would cost it more than the spawn itself.
   const worker = spawn(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
