@@ -20,9 +20,18 @@ const common = {
   banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
+// execa is needed by the read-only commands only for the macOS identity check: it gets a
+// bundle of its own, loaded on first use, rather than making every status pay for parsing
+// it. The installed package has no dependencies, so it cannot come from node_modules.
+const execaOnDemand = {
+  name: "execa-on-demand",
+  setup(build) {
+    build.onResolve({ filter: /^execa$/ }, () => ({ path: "./execa.cjs", external: true }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
-  // execa is needed there only by the macOS identity check, which loads it from the app's
-  // dependencies on first use rather than making every status pay for parsing it.
-  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", external: ["execa"] }),
+  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [execaOnDemand] }),
+  build({ ...common, stdin: { contents: 'export * from "execa";', resolveDir: process.cwd() }, outfile: "dist/execa.cjs" }),
 ]);
