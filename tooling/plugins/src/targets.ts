@@ -17,11 +17,54 @@ export interface TargetSource {
    * "claude" (they read as Anthropic's own), so the Claude target's plugin is `companion-cc`.
    */
   readonly claudeCodePlugin: string;
+  /** The variables the bin and its target read (configuration, auth), besides HOME and PATH. */
+  readonly env: readonly string[];
 }
 
+const COMPANION_ENV = ["COMPANION_STATE_DIR", "COMPANION_TTL", "COMPANION_MAX_JOBS", "XDG_STATE_HOME", "TMPDIR", "LANG"];
+
 export const TARGETS: readonly TargetSource[] = [
-  { target: "claude", bin: "companion-claude", product: "Claude Code", vendorCli: "claude -p", claudeCodePlugin: "companion-cc" },
-  { target: "gemini", bin: "companion-gemini", product: "Gemini CLI", vendorCli: "gemini -p", claudeCodePlugin: "companion-gemini" },
+  {
+    target: "claude",
+    bin: "companion-claude",
+    product: "Claude Code",
+    vendorCli: "claude -p",
+    claudeCodePlugin: "companion-cc",
+    env: [
+      ...COMPANION_ENV,
+      "COMPANION_CLAUDE_MODEL",
+      "CLAUDE_BINARY",
+      "CLAUDE_CONFIG_DIR",
+      "CLAUDE_CODE_OAUTH_TOKEN",
+      "CLAUDE_CODE_USE_BEDROCK",
+      "CLAUDE_CODE_USE_VERTEX",
+      "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC",
+      "ANTHROPIC_API_KEY",
+      "ANTHROPIC_AUTH_TOKEN",
+      "ANTHROPIC_BASE_URL",
+      "ANTHROPIC_VERTEX_PROJECT_ID",
+      "AWS_BEARER_TOKEN_BEDROCK",
+    ],
+  },
+  {
+    target: "gemini",
+    bin: "companion-gemini",
+    product: "Gemini CLI",
+    vendorCli: "gemini -p",
+    claudeCodePlugin: "companion-gemini",
+    env: [
+      ...COMPANION_ENV,
+      "COMPANION_GEMINI_MODEL",
+      "GEMINI_BINARY",
+      "GEMINI_API_KEY",
+      "GOOGLE_API_KEY",
+      "GOOGLE_GEMINI_BASE_URL",
+      "GOOGLE_GENAI_USE_VERTEXAI",
+      "GOOGLE_CLOUD_PROJECT",
+      "GOOGLE_CLOUD_LOCATION",
+      "GOOGLE_APPLICATION_CREDENTIALS",
+    ],
+  },
 ];
 
 /** One version for the repository: the plugins carry the version of the bins they start. */

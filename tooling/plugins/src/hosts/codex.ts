@@ -38,9 +38,11 @@ function pluginManifest(t: TargetSource, release: Release): unknown {
 /**
  * `codex exec` runs with approval `never`: without `approve` every call of our tools would
  * fail as "requires approval". Reviews cannot write; rescues are what the user asked for.
+ * Codex starts MCP servers with only HOME and PATH of its environment: `env_vars` passes
+ * on the variables the bin and its target read (an API key, the state directory).
  */
 const mcpConfig = (t: TargetSource): unknown => ({
-  mcpServers: { [t.bin]: { ...mcpCommand(t.bin), default_tools_approval_mode: "approve" } },
+  mcpServers: { [t.bin]: { ...mcpCommand(t.bin), env_vars: t.env, default_tools_approval_mode: "approve" } },
 });
 
 function plugin(t: TargetSource, release: Release): FileSet {
