@@ -12,8 +12,8 @@
  */
 import { realpath, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { LoggedRequest, ModelServer, Script, Turn } from "@agent-companion/model-server";
-import { createModelServer } from "@agent-companion/model-server";
+import type { LoggedRequest, ModelServer, Script } from "@agent-companion/model-server";
+import { createModelServer, reviewLoopTurns } from "@agent-companion/model-server";
 import { execa } from "execa";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { binOf, mockBinOf, type Target } from "../support/companion.js";
@@ -39,16 +39,6 @@ afterEach(async () => {
   await agent.cleanup();
   await rm(repo, { recursive: true, force: true });
 });
-
-/** The loop the plugins teach, as the host's model plays it: run, wait, result, answer. */
-function hostLoop(call: (tool: string, input: Record<string, unknown>) => Turn, runInput: Record<string, unknown>): Turn[] {
-  return [
-    call("run", { mode: "review", prompt: "focus on error handling", ...runInput }),
-    call("wait", { job_id: "{{job_id}}", timeout_s: 50 }),
-    call("result", { job_id: "{{job_id}}" }),
-    { kind: "text", text: HOST_DONE },
-  ];
-}
 
 const conversation = (api: LoggedRequest["api"]): LoggedRequest[] => server.requests().filter((r) => r.api === api && r.turn !== null);
 const JOB_ID = /\\?"job_id\\?"\s*:\s*\\?"([0-9a-f-]{36})/;
@@ -84,7 +74,7 @@ describe("Claude Code as host, reviewing with companion-gemini through its plugi
     await agent.must(["plugin", "install", `companion-gemini@${MARKETPLACE}`]);
     const tool = (name: string): string => `mcp__plugin_companion-gemini_companion-gemini__${name}`;
     const script: Script = {
-      anthropic: hostLoop((name, input) => ({ kind: "tool_call", name: tool(name), input }), {}),
+      anthropic: reviewLoopTurns((name, input) => ({ kind: "tool_call", name: tool(name), input }), HOST_DONE),
       gemini: [{ kind: "text", text: VERDICT }],
     };
     server.setScript(script);
@@ -106,7 +96,7 @@ describe("Gemini CLI as host, reviewing with companion-claude through its extens
     agent = await HostAgent.create("gemini-cli", server.url, undefined, { CLAUDE_BINARY: mockBinOf("claude") });
     await agent.must(["extensions", "link", join(REPO_ROOT, "plugins", "gemini-cli", "companion-claude"), "--consent"]);
     const tool = (name: string): string => `mcp_companion-claude_${name}`;
-    server.setScript({ gemini: hostLoop((name, input) => ({ kind: "tool_call", name: tool(name), input }), {}) });
+    server.setScript({ gemini: reviewLoopTurns((name, input) => ({ kind: "tool_call", name: tool(name), input }), HOST_DONE) });
     // Headless Gemini CLI leaves out an MCP server's tools unless the server is named.
     const run = await agent.run(["-p", "Have Claude Code review my uncommitted changes.", "--allowed-mcp-server-names", "companion-claude"], { cwd: repo });
     expect(run.exitCode, run.stderr).toBe(0);
@@ -125,7 +115,7 @@ describe("Codex as host, reviewing with companion-claude through its plugin", ()
     const namespace = "mcp__companion_claude";
     server.setScript({
       // The sandbox's API key is for the scripted server; Claude's default auth mode withholds it.
-      openai: hostLoop((name, input) => ({ kind: "tool_call", namespace, name, input }), { auth_mode: "api_key" }),
+      openai: reviewLoopTurns((name, input) => ({ kind: "tool_call", namespace, name, input }), HOST_DONE, { auth_mode: "api_key" }),
       anthropic: [{ kind: "text", text: VERDICT }],
     });
     const run = await agent.run(["exec", "--json", "Ask Claude Code to review my uncommitted changes."], { cwd: repo });
