@@ -40,6 +40,15 @@ describe("generated host plugins", () => {
     }
   });
 
+  it("pass on to the bin, under Codex, the variables it and its target read (Codex gives MCP servers only HOME and PATH)", () => {
+    const keys = { claude: "ANTHROPIC_API_KEY", gemini: "GEMINI_API_KEY" } as const;
+    for (const t of TARGETS) {
+      const servers = jsonAt(`plugins/codex/${t.bin}/.mcp.json`)["mcpServers"] as Record<string, { env_vars: string[] }>;
+      const passed = servers[t.bin]?.env_vars ?? [];
+      for (const name of ["COMPANION_STATE_DIR", `${t.target.toUpperCase()}_BINARY`, keys[t.target]]) expect(passed).toContain(name);
+    }
+  });
+
   it("give each Codex plugin interface text and at most 3 default prompts", () => {
     const manifests = pathsMatching(/\.codex-plugin\/plugin\.json$/).map(jsonAt);
     expect(manifests).toHaveLength(TARGETS.length);
