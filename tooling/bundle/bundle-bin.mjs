@@ -4,7 +4,9 @@
 //   a command line;
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
-//   the size, so they start close to bare `node` (SPEC §10).
+//   the size, so they start close to bare `node` (SPEC §10);
+// - dist/execa.cjs: execa alone, loaded by the read-only bundle on first use.
+// The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
