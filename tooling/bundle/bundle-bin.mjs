@@ -5,7 +5,9 @@
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
 //   the size, so they start close to bare `node` (SPEC §10);
-// - dist/execa.cjs: execa alone, loaded by the read-only bundle on first use.
+// - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
+//   without the job pipeline, execa or the target's parsers;
+// - dist/execa.cjs: execa alone, loaded by the read-only and launch bundles on first use.
 // The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
@@ -28,9 +30,9 @@ const common = {
 
 const fromApp = createRequire(join(process.cwd(), "package.json"));
 
-// execa is needed by the read-only commands only for the macOS identity check: it gets a
-// bundle of its own, loaded on first use, rather than making every status pay for parsing
-// it. The installed package has no dependencies, so it cannot come from node_modules.
+// execa is needed by the read-only and launch commands only for the macOS identity check: it
+// gets a bundle of its own, loaded on first use, rather than making every status pay for
+// parsing it. The installed package has no dependencies, so it cannot come from node_modules.
 const execaOnDemand = {
   name: "execa-on-demand",
   setup(build) {
@@ -38,9 +40,25 @@ const execaOnDemand = {
   },
 };
 
+/**
+ * The launch bundle never runs a job itself (the route sends only `--background` there), so
+ * the foreground path, and through it the whole job pipeline, is left out of it.
+ */
+const withoutForeground = {
+  name: "without-foreground",
+  setup(bundle) {
+    bundle.onResolve({ filter: /^\.\/foreground\.js$/ }, (args) => (/[\\/]commands$/.test(args.resolveDir) ? { path: args.path, namespace: "launch-only" } : undefined));
+    bundle.onLoad({ filter: /.*/, namespace: "launch-only" }, () => ({
+      contents: 'export const runForeground = () => { throw new Error("a foreground run reached the launch bundle; the route sends only --background here"); };',
+      loader: "js",
+    }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
   build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [execaOnDemand] }),
+  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [execaOnDemand, withoutForeground] }),
   build({ ...common, stdin: { contents: 'export * from "execa";', resolveDir: process.cwd() }, outfile: "dist/execa.cjs" }),
 ]);
