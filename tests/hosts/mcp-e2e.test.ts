@@ -53,7 +53,8 @@ const carries = (request: LoggedRequest | undefined, text: string | RegExp): boo
 function expectRecordReachedModel(api: LoggedRequest["api"], toolName: string): string {
   const requests = conversation(api);
   expect(requests.map((r) => r.turn)).toEqual(["tool_call", "tool_call", "tool_call", "text"]);
-  expect(requests[0]?.toolNames).toContain(toolName);
+  // A host may send its first request before a slow MCP server has connected; later ones offer it.
+  expect(requests.some((r) => r.toolNames.includes(toolName)), `the host offered ${toolName}`).toBe(true);
   // The `run` answer (second request) names the job; the `result` answer (last) is its JobRecord.
   const jobId = JOB_ID.exec(JSON.stringify(requests[1]?.body))?.[1] ?? "";
   expect(jobId).toMatch(/^[0-9a-f-]{36}$/);

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mockBinOf, binaryEnvVar, TARGETS, type Target } from "../support/companion.js";
@@ -38,15 +39,39 @@ const listing = async (tarball: string): Promise<string[]> => (await execa("tar"
 const packedFile = async (tarball: string, path: string): Promise<string> => (await execa("tar", ["-xzOf", tarball, `package/${path}`])).stdout;
 
 /** The installed bin, run the way a user's shell would: through its shebang, from PATH. */
-function installed(target: Target, args: string[], env: Record<string, string> = {}) {
+function installed(target: Target, args: string[], env: Record<string, string> = {}, stdin: "ignore" | "pipe" = "ignore") {
   return execa(`companion-${target}`, args, {
     cwd: work,
     env: { PATH: `${join(prefix, "bin")}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: work, COMPANION_STATE_DIR: join(work, "state"), ...env },
     extendEnv: false,
     reject: false,
-    stdin: "ignore",
+    stdin,
     timeout: 60_000,
   });
+}
+
+/**
+ * Starts the installed bin's MCP server and sends the handshake and `tools/list` as raw
+ * JSON-RPC lines: every stdout line must be a protocol message. Returns the tool names.
+ */
+async function mcpToolNames(target: Target): Promise<string[]> {
+  const server = installed(target, ["mcp"], {}, "pipe");
+  const messages = [
+    { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "packaging-test", version: "0" } } },
+    { jsonrpc: "2.0", method: "notifications/initialized" },
+    { jsonrpc: "2.0", id: 2, method: "tools/list" },
+  ];
+  server.stdin?.write(messages.map((m) => `${JSON.stringify(m)}\n`).join(""));
+  try {
+    for await (const line of createInterface({ input: server.stdout! })) {
+      const message = JSON.parse(line) as { id?: number; result?: { tools?: { name: string }[]; serverInfo?: unknown } };
+      if (message.id === 2) return (message.result?.tools ?? []).map((tool) => tool.name);
+    }
+    throw new Error("the MCP server closed stdout before answering tools/list");
+  } finally {
+    server.kill();
+    await server;
+  }
 }
 
 beforeAll(async () => {
@@ -86,6 +111,10 @@ describe.each(TARGETS)("companion-%s from npm", (target) => {
     const run = await installed(target, ["--version"]);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toContain(version);
+  });
+
+  it("serves MCP over stdio with the operations as tools", async () => {
+    expect((await mcpToolNames(target)).sort()).toEqual(["apply", "cancel", "continue", "doctor", "preflight", "result", "run", "status", "wait"]);
   });
 
   it("runs doctor against a stand-in target CLI", async () => {
