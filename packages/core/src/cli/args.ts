@@ -28,9 +28,14 @@ const SCOPE_FLAGS = {
   containment: { type: "string" },
 } as const satisfies OptionSpec;
 
+const ISOLATION_FLAGS = {
+  isolate: { type: "boolean" },
+  "with-ignored": { type: "string", multiple: true },
+} as const satisfies OptionSpec;
+
 /** Every command's flags; anything else on the command line is a usage error. */
 export const COMMAND_OPTIONS = {
-  run: { ...SCOPE_FLAGS, ...JOB_FLAGS },
+  run: { ...SCOPE_FLAGS, ...JOB_FLAGS, ...ISOLATION_FLAGS },
   continue: { job: { type: "string" }, ...JOB_FLAGS },
   status: { job: { type: "string" }, all: { type: "boolean" }, cwd: { type: "string" } },
   result: { job: { type: "string" } },
@@ -39,6 +44,7 @@ export const COMMAND_OPTIONS = {
   preflight: SCOPE_FLAGS,
   doctor: { "auth-mode": { type: "string" }, "no-probe": { type: "boolean" } },
   prune: { "dry-run": { type: "boolean" } },
+  apply: { job: { type: "string" }, "dry-run": { type: "boolean" } },
   __worker: { job: { type: "string" } },
 } as const satisfies Record<string, OptionSpec>;
 

@@ -17,5 +17,6 @@ export const ALL_COMMANDS: Required<CommandTable> = {
   preflight: async () => (await import("../commands/preflight.js")).preflightCommand,
   doctor: async () => (await import("../commands/doctor.js")).doctorCommand,
   prune: async () => (await import("../commands/prune.js")).pruneCommand,
+  apply: async () => (await import("../commands/apply.js")).applyCommand,
   __worker: async () => (await import("../commands/worker.js")).workerCommand,
 };

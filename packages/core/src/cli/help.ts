@@ -19,10 +19,13 @@ const SCOPE_FLAGS = `  --mode MODE             review | adversarial-review | cus
   --base REF              base ref for branch-diff (default: the default branch, else main)
   --paths GLOB[,GLOB…]    custom-review globs (repeatable)
   --scope S               working-tree | staged | head | branch-diff | custom
-  --containment C         snapshot | none (rescue only runs uncontained)`;
+  --containment C         snapshot | none | worktree (reviews: snapshot; rescue: none, or worktree = --isolate)`;
+
+const ISOLATION_FLAGS = `  --isolate               rescue only: work in a private git worktree; bring the changes home with \`apply\`
+  --with-ignored GLOB     with --isolate: copy matching ignored paths (node_modules, .venv) into the worktree (repeatable)`;
 
 const USAGE: Record<CommandName, string> = {
-  run: `run --mode MODE [flags] [--] PROMPT…\n  Start a job (foreground unless --background).\n${SCOPE_FLAGS}\n${RUN_FLAGS}`,
+  run: `run --mode MODE [flags] [--] PROMPT…\n  Start a job (foreground unless --background).\n${SCOPE_FLAGS}\n${ISOLATION_FLAGS}\n${RUN_FLAGS}`,
   continue: `continue --job ID [flags] [--] PROMPT…\n  Follow up on a finished job, resuming its target session.\n  --job ID\n${RUN_FLAGS}`,
   status: `status [--job ID] [--all] [--cwd DIR]\n  One record (from any cwd), or the jobs of a workspace (--all: every workspace).`,
   result: `result --job ID\n  The terminal record of a job; marks it collected.`,
@@ -31,6 +34,7 @@ const USAGE: Record<CommandName, string> = {
   preflight: `preflight --mode MODE [scope flags]\n  Show exactly which files a review would send; spawns nothing, records nothing.\n${SCOPE_FLAGS}`,
   doctor: `doctor [--auth-mode MODE] [--no-probe]\n  Binary, version floor, CLI contract and auth readiness (a live, source-free probe unless --no-probe).`,
   prune: `prune [--dry-run]\n  Apply retention now (COMPANION_TTL seconds, default 7 days; COMPANION_MAX_JOBS, default 500).`,
+  apply: `apply --job ID [--dry-run]\n  Bring an isolated rescue's changes into your working tree as uncommitted edits (three-way merge;\n  on any conflict nothing changes).\n  --dry-run   list what would change, change nothing`,
   __worker: `__worker --job ID\n  Internal: runs a background job.`,
 };
 

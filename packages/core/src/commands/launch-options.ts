@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TargetFacts } from "../adapter/adapter.js";
 import { usageError } from "../errors/companion-error.js";
+import { findGitRootSync } from "../git/find-root.js";
 import { type ModeProfile, profileFor } from "../profiles/profiles.js";
 import { type ResolvedScope, resolveScope } from "../profiles/overrides.js";
 import { AuthMode, Containment, Mode, Scope } from "../record/schema.js";
@@ -24,8 +25,14 @@ export function sourceFlags(parsed: ParsedCommand, processCwd: string): SourceFl
     containment: enumFlag(parsed, "containment", Containment.options),
     base: stringFlag(parsed, "base"),
     paths: listFlag(parsed, "paths"),
+    isolate: parsed.values.isolate === true,
+    withIgnored: listFlag(parsed, "with-ignored"),
   });
-  return { profile, cwd: resolveSourceDir(stringFlag(parsed, "cwd"), processCwd), scope };
+  const cwd = resolveSourceDir(stringFlag(parsed, "cwd"), processCwd);
+  if (scope.containment === "worktree" && findGitRootSync(cwd) === null) {
+    throw usageError(`--isolate needs a git repository, and ${cwd} is not inside one.`, "Run it from inside a repository, or leave out --isolate to work on the directory directly.");
+  }
+  return { profile, cwd, scope };
 }
 
 /** The flags `run` and `continue` share, validated. */

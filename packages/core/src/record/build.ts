@@ -3,6 +3,7 @@ import {
   EMPTY_TIMINGS,
   EMPTY_USAGE,
   type AuthMode,
+  type Changes,
   type Containment,
   type JobRecord,
   type Mode,
@@ -101,6 +102,7 @@ export const withWorker = (record: JobRecord, worker: PidInfo | null): JobRecord
 export interface Prepared {
   target_cwd: string;
   snapshot_path: string | null;
+  changes: Changes | null;
 }
 
 export const withPreparation = (record: JobRecord, prepared: Prepared): JobRecord => ({ ...record, ...prepared });
@@ -125,8 +127,9 @@ export type Ending =
   | { ending: "timeout"; outcome: TargetOutcome | null; exitCode: number | null; signal: string | null; timeoutS: number }
   | { ending: "error"; error: ClassifiedError };
 
-export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[]): JobRecord {
-  const base: JobRecord = { ...record, ended_at: nowIso(), mutations, error_code: null, error_message: null, suggested_action: null };
+/** `changes`: an isolated job's captured work; null keeps what the record holds. */
+export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[], changes: Changes | null = null): JobRecord {
+  const base: JobRecord = { ...record, ended_at: nowIso(), mutations, changes: changes ?? record.changes, error_code: null, error_message: null, suggested_action: null };
   if (ending.ending === "error") {
     return { ...base, status: "failed", ...errorFields(ending.error) };
   }
