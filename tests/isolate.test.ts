@@ -205,6 +205,23 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     expect(await repoSnapshot(repo)).toEqual(before);
   });
 
+  it("works in a repository with no commits yet", async () => {
+    const fresh = await mkdtemp(join(tmpdir(), "companion-fresh-"));
+    try {
+      await git(fresh, "init", "-q", "-b", "main");
+      await put(fresh, "notes.md", "first words\n");
+      const run = await h.run(["run", "--mode", "rescue", "--isolate", "--cwd", fresh, "--", "fix"], { env: { MOCK_CLI_WRITE_PATH: "added.md", ...script() } });
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect((run.json.changes as Changes).files).toEqual([{ path: "added.md", status: "added", insertions: 1, deletions: 0 }]);
+      expect(existsSync(join(fresh, "added.md"))).toBe(false);
+      expect((await h.run(["apply", "--job", String(run.json.job_id)])).exitCode).toBe(0);
+      expect(await readFile(join(fresh, "added.md"), "utf8")).toBe("mutated\n");
+      expect(await git(fresh, "status", "--porcelain")).toBe("?? added.md\n?? notes.md");
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
   it("refuses --isolate for reviews and outside git, and --with-ignored without --isolate (usage errors)", async () => {
     const plain = await mkdtemp(join(tmpdir(), "companion-plain-"));
     try {

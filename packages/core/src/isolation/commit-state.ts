@@ -41,9 +41,10 @@ export async function commitWorkingState(request: StateRequest): Promise<string>
       .filter((path) => !isSecretPath(path));
     const paths = [...new Set([...tracked, ...untracked])];
     // Hashing a file runs its clean filter, an arbitrary command: every driver is neutralised.
+    // Entries a sparse checkout keeps off the disk stay as they are, not deleted.
     const config = await filterOverrides(root);
     if (paths.length > 0) {
-      await runGit(root, ["update-index", "-z", "--add", "--remove", "--replace", "--stdin"], { gitEnv, config, input: paths.map((p) => `${p}\0`).join("") });
+      await runGit(root, ["update-index", "-z", "--add", "--remove", "--replace", "--ignore-skip-worktree-entries", "--stdin"], { gitEnv, config, input: paths.map((p) => `${p}\0`).join("") });
     }
     const tree = (await runGit(root, ["write-tree"], { gitEnv })).trim();
     const parents = request.parent === null ? [] : ["-p", request.parent];
