@@ -30,4 +30,33 @@ describe.each(TARGETS)("%s isolated rescue through the real CLI", (target) => {
     expect(apply.json).toEqual({ ok: true, job_id: run.json.job_id, applied: ["src/isolated.ts"], dry_run: false });
     expect(await readFile(join(e2e.repo, "src/isolated.ts"), "utf8")).toBe(content);
   });
+
+  it("continue resumes the session in the chain's worktree and builds on the first pass", async () => {
+    const facts = factsOf(target);
+    e2e.server.setScript(
+      scriptFor(target, [
+        facts.writeCall("src/first.ts", "export const first = 1;\n"),
+        { kind: "text", text: "Wrote src/first.ts." },
+        facts.writeCall("src/second.ts", "export const second = 2;\n"),
+        { kind: "recall", marker: "MARKER-ISO-7Q" },
+      ]),
+    );
+    const first = await e2e.companion.run("rescue", e2e.repo, ["--isolate"], "add src/first.ts and remember MARKER-ISO-7Q");
+    expect(first.exitCode, first.stderr).toBe(0);
+    const second = await e2e.companion.continue(String(first.json.job_id), "now add src/second.ts; what was the marker?");
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.json).toMatchObject({
+      status: "completed",
+      containment: "worktree",
+      result: "recall: found MARKER-ISO-7Q",
+      target_session_id: first.json.target_session_id,
+      target_cwd: first.json.target_cwd,
+    });
+    expect(existsSync(join(e2e.repo, "src/first.ts"))).toBe(false);
+    const changes = second.json.changes as { files: { path: string }[] };
+    expect(changes.files.map((file) => file.path).sort()).toEqual(["src/first.ts", "src/second.ts"]);
+    expect((await e2e.companion.command("apply", "--job", String(second.json.job_id))).exitCode).toBe(0);
+    expect(await readFile(join(e2e.repo, "src/first.ts"), "utf8")).toBe("export const first = 1;\n");
+    expect(await readFile(join(e2e.repo, "src/second.ts"), "utf8")).toBe("export const second = 2;\n");
+  });
 });
