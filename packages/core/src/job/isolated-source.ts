@@ -36,7 +36,7 @@ export async function prepareIsolated(record: JobRecord, userPrompt: string, wor
     await addWorktree(repo, worktreeDir, start.checkout);
   } catch (error) {
     throw new CompanionError("scope_failed", `Could not create the job's worktree at ${worktreeDir}: ${(error as Error).message}`, {
-      suggestedAction: "If another continuation of this job is still running, wait for it; otherwise run `prune` and retry.",
+      suggestedAction: `Another job of this chain may still be running there: wait for it. If none is, a killed one left it behind: \`git worktree remove --force ${worktreeDir}\`, then retry.`,
     });
   }
   try {
