@@ -205,6 +205,18 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     expect(await repoSnapshot(repo)).toEqual(before);
   });
 
+  it("apply has --help, refuses a malformed id (usage) and reports an unknown job (not_found)", async () => {
+    const help = await h.run(["apply", "--help"]);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain(`companion-${target} apply --job ID [--dry-run]`);
+    const malformed = await h.run(["apply", "--job", "../etc"]);
+    expect(malformed.exitCode).toBe(2);
+    expect(malformed.json).toMatchObject({ ok: false, error: "usage_error" });
+    const missing = await h.run(["apply", "--job", "3f1c2a9e-0000-4000-8000-000000000000"]);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.json).toMatchObject({ ok: false, error: "not_found" });
+  });
+
   it("works in a repository with no commits yet", async () => {
     const fresh = await mkdtemp(join(tmpdir(), "companion-fresh-"));
     try {
@@ -259,6 +271,20 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     expect(final.json).toMatchObject({ status: "cancelled", containment: "worktree" });
     expect((final.json.changes as Changes).result_commit).toMatch(/^[0-9a-f]{40}$/);
     expect(existsSync(String(final.json.target_cwd))).toBe(false);
+  });
+
+  it("a failed or timed-out job's work is captured too, and its worktree removed", async () => {
+    for (const [env, args, code] of [
+      [{ MOCK_CLI_SCENARIO: "crash" }, [], "target_error"],
+      [{ MOCK_CLI_SCENARIO: "hang" }, ["--timeout", "2"], "timeout"],
+    ] as const) {
+      const run = await isolated([...args, "--", "work"], env);
+      expect(run.exitCode).toBe(1);
+      expect(run.json).toMatchObject({ status: "failed", error_code: code, containment: "worktree" });
+      expect(run.json.changes).toMatchObject({ result_commit: expect.stringMatching(/^[0-9a-f]{40}$/), files: [] });
+      expect(existsSync(String(run.json.target_cwd))).toBe(false);
+    }
+    expect(await git(repo, "worktree", "list", "--porcelain")).not.toContain("chains");
   });
 
   it("parallel isolated rescues never see each other's work and each applies on its own", async () => {
