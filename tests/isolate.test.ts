@@ -4,7 +4,7 @@ import { lstat, mkdtemp, readFile, readdir, readlink, rm } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Harness, TARGETS, eventually, isAlive } from "./support/companion.js";
+import { Harness, TARGETS, eventually } from "./support/companion.js";
 import { git, put, sampleRepo } from "./support/git-repo.js";
 
 interface MockCall {
@@ -53,7 +53,8 @@ interface Changes {
   files: { path: string; status: string; insertions: number; deletions: number }[];
 }
 
-describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => {
+// Each test runs several jobs, every one a full git capture and worktree: room for one loaded core.
+describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", { timeout: 240_000 }, (target) => {
   let h: Harness;
   let repo: string;
   beforeEach(async () => {
@@ -67,7 +68,7 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     await rm(repo, { recursive: true, force: true });
   });
 
-  const isolated = (args: string[], env: Record<string, string>) => h.run(["run", "--mode", "rescue", "--isolate", "--cwd", repo, ...args], { env });
+  const isolated = (args: string[], env: Record<string, string>) => h.run(["run", "--mode", "rescue", "--isolate", "--cwd", repo, ...args], { env, timeoutMs: 120_000 });
 
   it("works in a private worktree of the user's current state, leaves the tree byte-identical, and records the changes", async () => {
     const before = await repoSnapshot(repo);
@@ -262,12 +263,12 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     const ready = join(h.dir, "ready");
     const launched = await isolated(["--background", "--", "work"], { MOCK_CLI_SCENARIO: "hang", MOCK_CLI_READY_FILE: ready });
     const jobId = String(launched.json.job_id);
-    await eventually(async () => existsSync(ready) && (await h.run(["status", "--job", jobId])).json.status === "running");
+    await eventually(async () => existsSync(ready) && (await h.run(["status", "--job", jobId])).json.status === "running", 120_000, 250);
     const active = await h.run(["apply", "--job", jobId]);
     expect(active.exitCode).toBe(1);
     expect(active.json).toMatchObject({ ok: false, error: "not_terminal" });
     expect((await h.run(["cancel", "--job", jobId])).exitCode).toBe(0);
-    const final = await h.run(["wait", "--job", jobId, "--timeout", "30"]);
+    const final = await h.run(["wait", "--job", jobId, "--timeout", "120"], { timeoutMs: 150_000 });
     expect(final.json).toMatchObject({ status: "cancelled", containment: "worktree" });
     expect((final.json.changes as Changes).result_commit).toMatch(/^[0-9a-f]{40}$/);
     expect(existsSync(String(final.json.target_cwd))).toBe(false);
@@ -291,7 +292,7 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     const launches = await Promise.all(
       ["one", "two"].map((name) => isolated(["--background", "--", name], { MOCK_CLI_WRITE_PATH: `${name}.txt`, ...script({ list: `seen-${name}.txt` }) })),
     );
-    const records = await Promise.all(launches.map((launch) => h.run(["wait", "--job", String(launch.json.job_id), "--timeout", "60"])));
+    const records = await Promise.all(launches.map((launch) => h.run(["wait", "--job", String(launch.json.job_id), "--timeout", "180"], { timeoutMs: 200_000 })));
     for (const record of records) expect(record.json).toMatchObject({ status: "completed", containment: "worktree" });
     const [one, two] = records.map((record) => record.json.changes as Changes);
     const seenByOne = await show(repo, String(one?.result_commit), "seen-one.txt");
@@ -310,6 +311,7 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     expect(first.exitCode, first.stderr).toBe(0);
     const second = await h.run(["continue", "--job", String(first.json.job_id), "--", "second"], {
       env: { MOCK_CLI_WRITE_PATH: "second.txt", ...script({ list: "seen.txt" }) },
+      timeoutMs: 120_000,
     });
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.json).toMatchObject({ status: "completed", containment: "worktree", parent_job_id: first.json.job_id, target_cwd: first.json.target_cwd });
@@ -334,14 +336,14 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", (target) => 
     const running = await eventually(async () => {
       const record = existsSync(ready) ? (await h.run(["status", "--job", jobId])).json : null;
       return record?.status === "running" && record.pid_info ? record : null;
-    });
+    }, 120_000, 250);
     const pids = [running.worker_pid_info, running.pid_info].map((info) => (info as { pid: number }).pid);
     for (const pid of pids) process.kill(pid, "SIGKILL");
-    await eventually(async () => pids.every((pid) => !isAlive(pid)));
+    // Reconcile decides when both are provably gone (SPEC §6.3).
     const stale = await eventually(async () => {
       const record = (await h.run(["status", "--job", jobId])).json;
       return record.status === "stale" ? record : null;
-    });
+    }, 60_000, 250);
     const worktree = String(stale.target_cwd);
     expect(existsSync(worktree)).toBe(true);
     expect(await git(repo, "worktree", "list")).toContain(worktree);

@@ -8,7 +8,7 @@ import { git } from "../support/git-repo.js";
 import { useRealCompanion } from "./support/fixture.js";
 import { factsOf, scriptFor } from "./support/targets.js";
 
-describe.each(TARGETS)("%s isolated rescue through the real CLI", (target) => {
+describe.each(TARGETS)("%s isolated rescue through the real CLI", { timeout: 240_000 }, (target) => {
   const e2e = useRealCompanion(target);
 
   it("writes in a private worktree, leaves the user's tree alone, and apply brings the file home", async () => {
