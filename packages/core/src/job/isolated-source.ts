@@ -80,16 +80,17 @@ async function startingPoint(record: JobRecord): Promise<Start> {
 /** Commits whatever the target left in the worktree, then removes it; on failure the worktree stays for the user. */
 async function captureResult(record: JobRecord, worktreeDir: string, start: Start): Promise<Changes> {
   const repo = record.workspace_root;
-  let result: string;
+  let changes: Changes;
   try {
-    result = await commitWorkingState({ root: worktreeDir, parent: start.checkout, message: `agent-companion: result of job ${record.job_id}` });
+    const result = await commitWorkingState({ root: worktreeDir, parent: start.checkout, message: `agent-companion: result of job ${record.job_id}` });
     await writeJobRef(repo, jobRef(record.target, record.job_id, "result"), result);
+    changes = { base_commit: start.base, result_commit: result, files: await listChanges(repo, start.base, result) };
   } catch (error) {
     throw new CompanionError("finalization_failed", `The job's work could not be committed: ${(error as Error).message}. It is still in ${worktreeDir}.`, {
       suggestedAction: `Copy what you need from ${worktreeDir}, then run \`prune\` once the job has expired.`,
     });
   }
-  const files = await listChanges(repo, start.base, result);
-  await removeWorktree(repo, worktreeDir);
-  return { base_commit: start.base, result_commit: result, files };
+  // The work is safe on its ref; a worktree that will not go now goes with the record (retention).
+  await removeWorktree(repo, worktreeDir).catch(() => undefined);
+  return changes;
 }
