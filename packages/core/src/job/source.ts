@@ -55,8 +55,11 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
   // gone: targets that key sessions by cwd (Gemini) resume the chain there.
   if (record.containment === "worktree") return prepareIsolated(record, request.userPrompt, record.target_cwd ?? join(request.chainsDir, record.job_id));
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
-  const selection = await selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths });
-  const baseline = request.profile.detectMutations ? await captureGitStatus(record.workspace_root) : null;
+  // Independent reads of the user's tree: their git processes run side by side.
+  const [selection, baseline] = await Promise.all([
+    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths }),
+    request.profile.detectMutations ? captureGitStatus(record.workspace_root) : null,
+  ]);
   const snapshot = await createSnapshot(selection);
   const prompt = record.parent_job_id
     ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
