@@ -1,6 +1,6 @@
 import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
 import { type Ending, finalizeRecord, type PhaseMarks } from "../record/build.js";
-import type { JobRecord, Mutation } from "../record/schema.js";
+import type { Changes, JobRecord, Mutation } from "../record/schema.js";
 import type { JobStore } from "../store/job-store.js";
 
 /** A `stale` verdict reached while the job was in fact alive is overtaken by the real ending. */
@@ -13,12 +13,19 @@ const finalizable = (record: JobRecord): boolean => record.status === "queued" |
  * even by the fallback that records a failed finalization, since another process may have
  * finalized the job meanwhile.
  */
-export async function finalizeJob(store: Pick<JobStore, "jobDir" | "update">, jobId: string, ending: Ending, mutations: Mutation[], marks: PhaseMarks | null = null): Promise<JobRecord> {
+export async function finalizeJob(
+  store: Pick<JobStore, "jobDir" | "update">,
+  jobId: string,
+  ending: Ending,
+  mutations: Mutation[],
+  marks: PhaseMarks | null = null,
+  changes: Changes | null = null,
+): Promise<JobRecord> {
   const jobDir = store.jobDir(jobId);
   const final: Ending =
     hasCancelMarker(jobDir) && ending.ending !== "cancelled" && ending.ending !== "error" ? { ...ending, ending: "cancelled" } : ending;
   try {
-    const record = await store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, final, mutations, marks) : null));
+    const record = await store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, final, mutations, marks, changes) : null));
     await consumeCancelMarker(jobDir);
     return record;
   } catch (error) {
@@ -27,6 +34,6 @@ export async function finalizeJob(store: Pick<JobStore, "jobDir" | "update">, jo
       ending: "error",
       error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." },
     };
-    return store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, failed, [], marks) : null));
+    return store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, failed, [], marks, changes) : null));
   }
 }
