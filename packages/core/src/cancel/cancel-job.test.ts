@@ -41,11 +41,9 @@ const stored = async (overrides: Partial<JobRecord>): Promise<string> => {
   return record.job_id;
 };
 
-/** A running job whose target is `child`, as its worker would have recorded it. */
-const runningJob = async (child: ChildProcess): Promise<string> => {
-  const info = await infoOf(pidOf(child));
-  return stored({ status: "running", started_at: new Date().toISOString(), pid_info: info, worker_pid_info: info });
-};
+/** A running job whose target is `child`; this test process stands in for its (live) worker. */
+const runningJob = async (child: ChildProcess): Promise<string> =>
+  stored({ status: "running", started_at: new Date().toISOString(), pid_info: await infoOf(pidOf(child)), worker_pid_info: await infoOf(process.pid) });
 
 /** Resolves when the child prints `text` on a line. */
 const lineFrom = (child: ChildProcess, text: string): Promise<void> =>
@@ -80,9 +78,11 @@ describe("cancelJob", { timeout: 60_000 }, () => {
         log.push(`marker ${String(hasCancelMarker(store.jobDir(jobId)))}`);
         return writeCancelMarker(store.jobDir(jobId), { force: false });
       },
-      terminate: vi.fn((info: PidInfo) => {
+      terminate: vi.fn(async (info: PidInfo) => {
         log.push(`terminate ${String(hasCancelMarker(store.jobDir(jobId)))}`);
-        return terminateVerified(info, { force: false, graceMs: NEVER_MS, pollMs: 20 });
+        const stopped = await terminateVerified(info, { force: false, graceMs: NEVER_MS, pollMs: 20 });
+        await finalizeJob(store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: "SIGTERM" }, []);
+        return stopped;
       }),
     };
     const { outcome } = await cancelJob(store, jobId, { force: false, effects });
