@@ -4,7 +4,8 @@
 //   a command line;
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
-//   the size, so they start close to bare `node` (SPEC §10).
+//   the size, so they start close to bare `node` (SPEC §10);
+// - dist/mcp.cjs from src/mcp.ts: the MCP server, the only bundle holding the protocol SDK.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
@@ -32,4 +33,5 @@ await Promise.all([
   // execa is needed there only by the macOS identity check, which loads it from the app's
   // dependencies on first use rather than making every status pay for parsing it.
   build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", external: ["execa"] }),
+  build({ ...common, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
 ]);

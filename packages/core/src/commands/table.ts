@@ -233,6 +233,15 @@ export const COMMANDS = {
     bundle: "main",
     tool: null,
   },
+  mcp: {
+    usage: "mcp",
+    summary: "Serve the commands as MCP tools over stdio.",
+    details: "stdout carries only the protocol; logs go to stderr. Jobs started through MCP are ordinary jobs and outlive the server.",
+    flags: {},
+    prompt: null,
+    bundle: "mcp",
+    tool: null,
+  },
   __worker: {
     usage: "__worker --job ID",
     summary: "Internal: runs a background job.",
@@ -250,6 +259,9 @@ export const commandSpec = (name: CommandName): CommandSpec => COMMANDS[name];
 
 /** The commands served by a bundle (e.g. the small read-only one). */
 export type CommandsOf<B extends Bundle> = { [C in CommandName]: (typeof COMMANDS)[C]["bundle"] extends B ? C : never }[CommandName];
+
+/** The commands that are MCP tools. */
+export type ToolCommand = { [C in CommandName]: (typeof COMMANDS)[C]["tool"] extends null ? never : C }[CommandName];
 
 /** The enum values the table spells out, checked against the record schema by table.test.ts. */
 export const ENUM_VALUES = { MODES, SCOPES, CONTAINMENTS, AUTH_MODES } as const;
