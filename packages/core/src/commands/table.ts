@@ -134,7 +134,7 @@ export const COMMANDS = {
     usage: "continue --job ID [flags] [--] PROMPT…",
     summary: "Follow up on a finished job, resuming its target session.",
     details: "The follow-up inherits the parent's mode, cwd and scope; --model and --auth-mode default to the parent's.",
-    flags: { job: jobFlag("the finished job to follow up on"), ...JOB_FLAGS },
+    flags: { job: jobFlag("the finished job to follow up on"), ...JOB_FLAGS, "keep-snapshot": { ...JOB_FLAGS["keep-snapshot"], mcp: null } },
     prompt: { required: true, help: "the follow-up message" },
     bundle: "main",
     tool: {
