@@ -93,7 +93,7 @@ async function callTool(facts: Facts, toolName: string, args: Record<string, unk
 /** structuredContent is the CLI's document; the text block is a summary line, then that JSON. */
 function answer(toolName: string, result: OperationResult): CallToolResult {
   const timedOut = toolName === "wait" && result.exitCode === EXIT.waitTimeout;
-  const document = timedOut ? timedOutDocument(result.document as JobRecord) : (result.document as Record<string, unknown>);
+  const document: Record<string, unknown> = timedOut ? timedOutDocument(result.document as JobRecord) : (result.document as Record<string, unknown>);
   const summary = timedOut
     ? `job ${String(document.job_id)} is still ${String(document.status)}: call wait again`
     : result.failed
