@@ -81,7 +81,7 @@ describe.each(TARGETS)("%s MCP server process", (target) => {
     server.send({ id: 3, method: "tools/call", params: { name: "run", arguments: { mode: "rescue", prompt: "fg", background: false }, _meta: { progressToken: "p" } } });
     server.send({ id: 4, method: "tools/call", params: { name: "run", arguments: { mode: "rescue", prompt: "bg" } } });
     server.send({ id: 5, method: "no/such/method" });
-    expect((await server.response(1)).result?.tools).toHaveLength(8);
+    expect((await server.response(1)).result?.tools).toHaveLength(9);
     expect((await server.response(2)).result).toMatchObject({ isError: true, structuredContent: { ok: false, error: "usage_error" } });
     expect((await server.response(3)).result?.structuredContent).toMatchObject({ status: "completed" });
     const launched = (await server.response(4)).result?.structuredContent;
@@ -129,6 +129,6 @@ describe.each(TARGETS)("%s MCP server process", (target) => {
     });
     expect(listed.exitCode, String(listed.stderr)).toBe(0);
     const tools = (JSON.parse(String(listed.stdout)) as { tools: { name: string }[] }).tools.map((tool) => tool.name);
-    expect(tools).toEqual(["run", "continue", "status", "result", "wait", "cancel", "preflight", "doctor"]);
+    expect(tools).toEqual(["run", "continue", "status", "result", "wait", "cancel", "preflight", "doctor", "apply"]);
   });
 });

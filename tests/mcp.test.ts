@@ -11,7 +11,7 @@ import { Harness, TARGETS, eventually, isAlive } from "./support/companion.js";
 import { type Json, McpSession, textOf } from "./support/mcp.js";
 import { forgeActiveRecord, readRecord } from "./support/store.js";
 
-const TOOLS = ["run", "continue", "status", "result", "wait", "cancel", "preflight", "doctor"];
+const TOOLS = ["run", "continue", "status", "result", "wait", "cancel", "preflight", "doctor", "apply"];
 const UNKNOWN_ID = "3f1c2a9e-0000-4000-8000-000000000000";
 
 describe.each(TARGETS)("%s MCP server", (target) => {

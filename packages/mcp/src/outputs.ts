@@ -22,4 +22,5 @@ export const OUTPUT_SCHEMAS: Record<ToolCommand, $ZodType> = {
   cancel: z.looseObject({ ok: z.boolean(), outcome: z.string(), job_id: jobId }).describe("the cancel document: outcome signaled, cancel_pending, already_terminal or already_dead"),
   preflight: z.looseObject({ ok: z.boolean(), files: z.array(z.looseObject({ path: z.string(), bytes: z.number() })) }).describe("the files a review would send, with counts and bytes"),
   doctor: z.looseObject({ ok: z.boolean(), target: z.string() }).describe("binary, contract and auth readiness"),
+  apply: z.looseObject({ ok: z.boolean(), job_id: jobId, applied: z.array(z.string()), dry_run: z.boolean() }).describe("the files the isolated rescue's changes touched in the working tree"),
 };

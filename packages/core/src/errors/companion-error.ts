@@ -15,6 +15,9 @@ export const OPERATION_ERROR_CODES = [
   "cancel_failed",
   "signal_failed",
   "wait_timeout",
+  "apply_conflict",
+  "already_applied",
+  "not_applicable",
 ] as const;
 
 export type CommandErrorCode = ErrorCode | (typeof OPERATION_ERROR_CODES)[number];

@@ -7,9 +7,10 @@ import type { ModeProfile } from "../profiles/profiles.js";
 import { buildFollowUpPrompt } from "../prompts/follow-up.js";
 import { buildReviewPrompt } from "../prompts/review-prompt.js";
 import { isReviewMode } from "../prompts/templates.js";
-import type { JobRecord, Mutation } from "../record/schema.js";
+import type { Changes, JobRecord, Mutation } from "../record/schema.js";
 import { selectScope } from "../scope/select.js";
 import { createSnapshot } from "../snapshot/snapshot.js";
+import { prepareIsolated } from "./isolated-source.js";
 
 /** What the target gets to see, and how to clean up after it. */
 export interface PreparedSource {
@@ -19,7 +20,11 @@ export interface PreparedSource {
   /** Recorded only when the user asked to keep the snapshot. */
   keptSnapshotPath: string | null;
   targetCwd: string;
+  /** An isolated run's starting point (its result still null); null otherwise. */
+  changes: Changes | null;
   detectMutations(): Promise<Mutation[]>;
+  /** An isolated run's work, committed on its result ref; null for other runs. */
+  captureChanges(): Promise<Changes | null>;
   cleanup(): Promise<void>;
 }
 
@@ -40,13 +45,21 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
       snapshotDir: null,
       keptSnapshotPath: null,
       targetCwd: record.cwd,
+      changes: null,
       detectMutations: async () => [],
+      captureChanges: async () => null,
       cleanup: async () => undefined,
     };
   }
+  // One worktree path per chain, reused by each continuation once the previous one is
+  // gone: targets that key sessions by cwd (Gemini) resume the chain there.
+  if (record.containment === "worktree") return prepareIsolated(record, request.userPrompt, record.target_cwd ?? join(request.chainsDir, record.job_id));
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
-  const selection = await selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths });
-  const baseline = request.profile.detectMutations ? await captureGitStatus(record.workspace_root) : null;
+  // Independent reads of the user's tree: their git processes run side by side.
+  const [selection, baseline] = await Promise.all([
+    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths }),
+    request.profile.detectMutations ? captureGitStatus(record.workspace_root) : null,
+  ]);
   const snapshot = await createSnapshot(selection);
   const prompt = record.parent_job_id
     ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
@@ -66,7 +79,9 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     snapshotDir: snapshot.dir,
     keptSnapshotPath: request.keepSnapshot ? snapshot.dir : null,
     targetCwd,
+    changes: null,
     detectMutations: async () => (baseline === null ? [] : diffMutations(baseline, await captureGitStatus(record.workspace_root))),
+    captureChanges: async () => null,
     cleanup: async () => (request.keepSnapshot ? undefined : snapshot.cleanup()),
   };
 }
