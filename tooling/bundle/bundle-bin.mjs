@@ -7,6 +7,7 @@
 //   the size, so they start close to bare `node` (SPEC §10);
 // - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
 //   without the job pipeline, execa or the target's parsers;
+// - dist/mcp.cjs from src/mcp.ts: the MCP server, the only bundle holding the protocol SDK;
 // - dist/execa.cjs: execa alone, loaded by the read-only and launch bundles on first use.
 // The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
@@ -61,4 +62,5 @@ await Promise.all([
   build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [execaOnDemand] }),
   build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [execaOnDemand, withoutForeground] }),
   build({ ...common, stdin: { contents: 'export * from "execa";', resolveDir: process.cwd() }, outfile: "dist/execa.cjs" }),
+  build({ ...common, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
 ]);

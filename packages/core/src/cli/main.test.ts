@@ -61,7 +61,7 @@ describe("runCli", () => {
     const text = written(out.stdout);
     expect(text).toContain("Usage: companion-claude wait --job ID [--timeout SEC]");
     expect(text).toMatch(/--job ID\s+the job to wait for \[required\]/);
-    expect(text).toMatch(/\n {2}prune \[--dry-run\]\s+Apply retention now/);
+    expect(text).toMatch(/\n {2}mcp\s+Serve the commands as MCP tools/);
     expect(text).not.toContain("__worker");
   });
 });

@@ -145,7 +145,7 @@ export const COMMANDS = {
     usage: "continue --job ID [flags] [--] PROMPT…",
     summary: "Follow up on a finished job, resuming its target session.",
     details: "The follow-up inherits the parent's mode, cwd and scope; --model and --auth-mode default to the parent's.",
-    flags: { job: jobFlag("the finished job to follow up on"), ...JOB_FLAGS },
+    flags: { job: jobFlag("the finished job to follow up on"), ...JOB_FLAGS, "keep-snapshot": { ...JOB_FLAGS["keep-snapshot"], mcp: null } },
     prompt: { required: true, help: "the follow-up message" },
     bundle: "main",
     tool: {
@@ -244,6 +244,15 @@ export const COMMANDS = {
     bundle: "main",
     tool: null,
   },
+  mcp: {
+    usage: "mcp",
+    summary: "Serve the commands as MCP tools over stdio.",
+    details: "stdout carries only the protocol; logs go to stderr. Jobs started through MCP are ordinary jobs and outlive the server.",
+    flags: {},
+    prompt: null,
+    bundle: "mcp",
+    tool: null,
+  },
   apply: {
     usage: "apply --job ID [--dry-run]",
     summary: "Bring an isolated rescue's changes into your working tree as uncommitted edits.",
@@ -278,6 +287,9 @@ export const commandSpec = (name: CommandName): CommandSpec => COMMANDS[name];
 
 /** The commands served by a bundle (e.g. the small read-only one). */
 export type CommandsOf<B extends Bundle> = { [C in CommandName]: (typeof COMMANDS)[C]["bundle"] extends B ? C : never }[CommandName];
+
+/** The commands that are MCP tools. */
+export type ToolCommand = { [C in CommandName]: (typeof COMMANDS)[C]["tool"] extends null ? never : C }[CommandName];
 
 /** The enum values the table spells out, checked against the record schema by table.test.ts. */
 export const ENUM_VALUES = { MODES, SCOPES, CONTAINMENTS, AUTH_MODES } as const;

@@ -1,24 +1,26 @@
 import type { ErrorCode } from "../record/schema.js";
 
 /**
- * Operation-level error codes (the CLI envelope's `error`), a superset of the job-level
- * `ErrorCode` set that can also appear when a command fails before or outside a job.
+ * Operation-level error codes (the CLI envelope's `error`), beyond the job-level `ErrorCode`
+ * set, that can appear when a command fails before or outside a job.
  */
-export type CommandErrorCode =
-  | ErrorCode
-  | "usage_error"
-  | "not_found"
-  | "not_terminal"
-  | "not_continuable"
-  | "corrupt_record"
-  | "unsupported_schema"
-  | "io_error"
-  | "cancel_failed"
-  | "signal_failed"
-  | "wait_timeout"
-  | "apply_conflict"
-  | "already_applied"
-  | "not_applicable";
+export const OPERATION_ERROR_CODES = [
+  "usage_error",
+  "not_found",
+  "not_terminal",
+  "not_continuable",
+  "corrupt_record",
+  "unsupported_schema",
+  "io_error",
+  "cancel_failed",
+  "signal_failed",
+  "wait_timeout",
+  "apply_conflict",
+  "already_applied",
+  "not_applicable",
+] as const;
+
+export type CommandErrorCode = ErrorCode | (typeof OPERATION_ERROR_CODES)[number];
 
 /** Exit codes of SPEC §3.1. */
 export const EXIT = {
