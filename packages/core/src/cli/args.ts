@@ -17,6 +17,7 @@ const JOB_FLAGS = {
   "json-schema": { type: "string" },
   "auth-mode": { type: "string" },
   "prompt-file": { type: "string" },
+  "include-secret": { type: "string", multiple: true },
 } as const satisfies OptionSpec;
 
 const SCOPE_FLAGS = {
@@ -36,7 +37,7 @@ export const COMMAND_OPTIONS = {
   result: { job: { type: "string" } },
   wait: { job: { type: "string" }, timeout: { type: "string" } },
   cancel: { job: { type: "string" }, force: { type: "boolean" } },
-  preflight: SCOPE_FLAGS,
+  preflight: { ...SCOPE_FLAGS, "include-secret": { type: "string", multiple: true } },
   doctor: { "auth-mode": { type: "string" }, "no-probe": { type: "boolean" } },
   prune: { "dry-run": { type: "boolean" } },
   __worker: { job: { type: "string" } },

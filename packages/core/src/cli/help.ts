@@ -12,7 +12,8 @@ const RUN_FLAGS = `  --background            detach; print the "launched" envelo
   --auth-mode MODE        subscription | api_key | auto
   --json-schema FILE      structured output schema (Claude, review modes)
   --keep-snapshot         keep the review snapshot; its path is recorded
-  --prompt-file FILE|-    read the prompt from a file or stdin`;
+  --prompt-file FILE|-    read the prompt from a file or stdin
+  --include-secret PATH   send this file although it looks like a secret (exact path; repeatable)`;
 
 const SCOPE_FLAGS = `  --mode MODE             review | adversarial-review | custom-review | rescue
   --cwd DIR               source directory (default: the current directory)
@@ -28,7 +29,7 @@ const USAGE: Record<CommandName, string> = {
   result: `result --job ID\n  The terminal record of a job; marks it collected.`,
   wait: `wait --job ID [--timeout SEC]\n  Block until the job is terminal (exit 124 if --timeout elapses first); progress on stderr.`,
   cancel: `cancel --job ID [--force]\n  Stop a job safely: only a process whose identity is verified is signalled.\n  --force   SIGKILL instead of SIGTERM`,
-  preflight: `preflight --mode MODE [scope flags]\n  Show exactly which files a review would send; spawns nothing, records nothing.\n${SCOPE_FLAGS}`,
+  preflight: `preflight --mode MODE [scope flags]\n  Show exactly which files a review would send (with sha256) and which are withheld as secrets; spawns nothing, records nothing.\n${SCOPE_FLAGS}\n  --include-secret PATH   count this file as sent although it looks like a secret (repeatable)`,
   doctor: `doctor [--auth-mode MODE] [--no-probe]\n  Binary, version floor, CLI contract and auth readiness (a live, source-free probe unless --no-probe).`,
   prune: `prune [--dry-run]\n  Apply retention now (COMPANION_TTL seconds, default 7 days; COMPANION_MAX_JOBS, default 500).`,
   __worker: `__worker --job ID\n  Internal: runs a background job.`,

@@ -28,6 +28,12 @@ export function sourceFlags(parsed: ParsedCommand, processCwd: string): SourceFl
   return { profile, cwd: resolveSourceDir(stringFlag(parsed, "cwd"), processCwd), scope };
 }
 
+/** --include-secret PATH (repeatable): exact paths, never split on commas (a name may hold one). */
+export function includeSecretFlag(parsed: ParsedCommand): string[] {
+  const value = parsed.values["include-secret"];
+  return Array.isArray(value) ? value : [];
+}
+
 /** The flags `run` and `continue` share, validated. */
 export interface JobOptions {
   background: boolean;
@@ -36,6 +42,7 @@ export interface JobOptions {
   authMode: AuthMode;
   jsonSchema: string | null;
   keepSnapshot: boolean;
+  includeSecrets: string[];
 }
 
 export function jobOptions(
@@ -52,6 +59,7 @@ export function jobOptions(
     authMode: enumFlag(parsed, "auth-mode", AuthMode.options) ?? adapter.defaultAuthMode,
     jsonSchema: jsonSchemaFlag(adapter, profile, parsed, defaults.cwd),
     keepSnapshot: parsed.values["keep-snapshot"] === true,
+    includeSecrets: includeSecretFlag(parsed),
   };
 }
 

@@ -40,7 +40,7 @@ export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Pr
     prompt,
     parent: null,
   });
-  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
+  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot, includeSecrets: options.includeSecrets });
 }
 
 export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
@@ -72,7 +72,7 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
     prompt,
     parent,
   });
-  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
+  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot, includeSecrets: options.includeSecrets });
 }
 
 async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {

@@ -12,7 +12,7 @@ import { type ParsedCommand, requiredFlag } from "../cli/args.js";
 import type { CommandOutput } from "../cli/output.js";
 import type { CommandContext } from "./context.js";
 
-const HandOff = z.object({ prompt: z.string(), jsonSchema: z.nullable(z.string()), keepSnapshot: z.boolean() });
+const HandOff = z.object({ prompt: z.string(), jsonSchema: z.nullable(z.string()), keepSnapshot: z.boolean(), includeSecrets: z.array(z.string()) });
 
 /** The hidden background worker: reads the hand-off from its stdin pipe and runs the job. */
 export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {

@@ -1,5 +1,6 @@
 import type { ClassifiedError, TargetOutcome } from "../adapter/adapter.js";
 import {
+  type Audit,
   EMPTY_TIMINGS,
   EMPTY_USAGE,
   type AuthMode,
@@ -101,6 +102,7 @@ export const withWorker = (record: JobRecord, worker: PidInfo | null): JobRecord
 export interface Prepared {
   target_cwd: string;
   snapshot_path: string | null;
+  audit: Audit | null;
 }
 
 export const withPreparation = (record: JobRecord, prepared: Prepared): JobRecord => ({ ...record, ...prepared });
