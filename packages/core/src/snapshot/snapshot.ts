@@ -45,11 +45,23 @@ export async function createSnapshot(selection: Selection, options: SnapshotOpti
 }
 
 async function fill(dir: string, selection: Selection): Promise<ContentScreen> {
-  for (const parentDir of directoriesOf(dir, selection.files.map((file) => destinationOf(dir, file.path)))) {
-    await mkdir(parentDir, { recursive: true, mode: DIR_MODE });
-  }
-  // Exclusive creation: nothing already there (or linked there) is ever written through.
-  return screenContents(selection, (file, content) => writeFile(destinationOf(dir, file.path), content, { flag: "wx", mode: FILE_MODE }));
+  // Directories are made as files pass the screen: a withheld file leaves no trace.
+  const made = new Map<string, Promise<unknown>>();
+  const parentOf = (dest: string): Promise<unknown> => {
+    const parent = dirname(dest);
+    let making = made.get(parent);
+    if (making === undefined) {
+      making = parent === dir ? Promise.resolve() : mkdir(parent, { recursive: true, mode: DIR_MODE });
+      made.set(parent, making);
+    }
+    return making;
+  };
+  return screenContents(selection, async (file, content) => {
+    const dest = destinationOf(dir, file.path);
+    await parentOf(dest);
+    // Exclusive creation: nothing already there (or linked there) is ever written through.
+    await writeFile(dest, content, { flag: "wx", mode: FILE_MODE });
+  });
 }
 
 /** Pure: where a selected path lands; refuses anything that would land outside `dir`. */
@@ -57,10 +69,4 @@ export function destinationOf(dir: string, path: string): string {
   const dest = resolve(dir, ...path.split("/"));
   if (!dest.startsWith(dir + sep)) throw new Error(`refusing to write ${JSON.stringify(path)} outside the snapshot`);
   return dest;
-}
-
-/** Pure: the distinct parent directories to create, shallowest first, `dir` excluded. */
-export function directoriesOf(dir: string, files: readonly string[]): string[] {
-  const dirs = new Set(files.map((file) => dirname(file)).filter((d) => d !== dir));
-  return [...dirs].sort();
 }
