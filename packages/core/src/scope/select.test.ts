@@ -222,7 +222,7 @@ describe("selectScope outside git and in edge repositories", () => {
     await expectScopeError(selectScope({ cwd: "/nonexistent/dir", scope: "working-tree", base: null, paths: [] }), /cannot read/);
   });
 
-  it("submodules are skipped with a note", async () => {
+  it("submodules are skipped with a note", { timeout: 60_000 }, async () => {
     const inner = await initRepo();
     await put(inner, { "i.txt": "i\n" });
     await commitAll(inner);
