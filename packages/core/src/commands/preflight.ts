@@ -3,20 +3,20 @@ import { describeSelection } from "../scope/describe.js";
 import { ScopeError } from "../scope/scope-error.js";
 import { screenContents } from "../scope/screen.js";
 import { selectScope } from "../scope/select.js";
-import type { ParsedCommand } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
-import { includeSecretFlag, sourceFlags } from "./launch-options.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
+import { sourceFlags } from "./launch-options.js";
 
 /** The exact selection a review would send; spawns no target and writes no record. */
-export async function preflightCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
+export async function preflightOperation(ctx: OperationContext, input: InputOf<"preflight">): Promise<OperationResult> {
+  const { profile, cwd, scope } = sourceFlags(input, ctx.cwd);
   if (scope.containment === "none") {
     throw usageError(`preflight applies to review modes; ${profile.mode} works on the live tree and sends no snapshot.`);
   }
   let description;
   try {
-    const selection = await selectScope({ cwd, scope: scope.scope, base: scope.base, paths: scope.paths, includeSecrets: includeSecretFlag(parsed) });
+    const selection = await selectScope({ cwd, scope: scope.scope, base: scope.base, paths: scope.paths, includeSecrets: input.includeSecret });
     description = describeSelection(selection, await screenContents(selection, null));
   } catch (error) {
     if (error instanceof ScopeError) throw new CompanionError("scope_failed", error.message, { suggestedAction: error.suggestedAction, cause: error });
