@@ -120,7 +120,7 @@ describe.each(TARGETS)("%s review through the real CLI", (target) => {
       await put(folder, ".env", `API_KEY=${SECRET}\n`);
       await put(folder, "cloud.py", `AWS_ACCESS_KEY_ID = "${AWS_KEY}"\n`);
       await put(folder, "main.py", "print('PLAIN FOLDER CODE')\n");
-      e2e.server.setScript(scriptFor(target, [facts.readCall(join(folder, ".env")), { kind: "text", text: VERDICT }]));
+      e2e.server.setScript(scriptFor(target, [{ kind: "text", text: VERDICT }]));
       const run = await e2e.companion.run("review", folder, [], "review");
       expect(run.exitCode, run.stderr).toBe(0);
       expect((run.json.audit as { excluded: { path: string }[] }).excluded.map((item) => item.path)).toEqual([".env", "cloud.py"]);
