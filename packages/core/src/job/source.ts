@@ -53,14 +53,11 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     };
   }
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
-  const selection = await selectScope({
-    cwd: record.cwd,
-    scope: record.scope,
-    base: record.scope_base,
-    paths: record.scope_paths,
-    includeSecrets: request.includeSecrets,
-  });
-  const baseline = request.profile.detectMutations ? await captureGitStatus(record.workspace_root) : null;
+  // Independent reads of the user's tree: their git processes run side by side.
+  const [selection, baseline] = await Promise.all([
+    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths, includeSecrets: request.includeSecrets }),
+    request.profile.detectMutations ? captureGitStatus(record.workspace_root) : null,
+  ]);
   const snapshot = await createSnapshot(selection);
   const { screen } = snapshot;
   const earlier = record.parent_job_id ? null : await earlierVersions(selection, new Set(screen.files.map((file) => file.path)));
