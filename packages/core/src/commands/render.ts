@@ -24,6 +24,7 @@ export function renderRecord(record: JobRecord): string {
     lines.push(mutation.kind === "changed" ? `  MUTATION   ${mutation.entry}` : `  mutation detection failed: ${mutation.reason}`);
   }
   lines.push(...renderReview(record));
+  if (record.changes !== null) lines.push(...renderChanges(record));
   if (record.result) lines.push("", record.result);
   return lines.join("\n");
 }
@@ -49,6 +50,15 @@ function renderReview(record: JobRecord): string[] {
     lines.push("", `withheld (${record.audit.excluded.length}, never sent)`, ...record.audit.excluded.map((item) => `  ${item.path}  ${item.reason}`));
   }
   return lines;
+}
+
+function renderChanges(record: JobRecord): string[] {
+  const { changes } = record;
+  if (changes === null) return [];
+  if (changes.result_commit === null) return [`  isolated   base ${changes.base_commit.slice(0, 12)}, work not captured`];
+  const state = record.applied_at ? `applied ${record.applied_at}` : `not applied: companion-${record.target} apply --job ${record.job_id}`;
+  const files = changes.files.map((file) => `    ${file.status.padEnd(8)} ${file.path}  (+${file.insertions} -${file.deletions})`);
+  return [`  changes    ${changes.files.length} file(s), ${state}`, ...files];
 }
 
 export function renderSummaries(workspace: string | null, jobs: readonly JobSummary[], problems: readonly { job_id: string; error: string }[]): string {

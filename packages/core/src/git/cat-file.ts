@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { ByteReader } from "./byte-reader.js";
 import { GitError, runGit, spawnGitStream } from "./run.js";
 
@@ -142,4 +143,13 @@ class WriteQueue {
   private raise(): void {
     if (this.failure !== null) throw this.failure;
   }
+}
+
+/** Writes one blob per entry into a new file (created exclusively, never followed). */
+export async function writeBlobsToFiles(
+  root: string,
+  entries: ReadonlyArray<{ readonly oid: string; readonly dest: string }>,
+  fileMode = 0o644,
+): Promise<void> {
+  await forEachBlob(root, entries.map((entry) => entry.oid), (index, content) => writeFile(entries[index]?.dest ?? "", content, { flag: "wx", mode: fileMode }));
 }

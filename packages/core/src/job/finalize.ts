@@ -1,6 +1,6 @@
 import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
 import { type Ending, finalizeRecord, type PhaseMarks } from "../record/build.js";
-import type { JobRecord, Mutation, Review } from "../record/schema.js";
+import type { Changes, JobRecord, Mutation, Review } from "../record/schema.js";
 import type { JobStore } from "../store/job-store.js";
 
 /**
@@ -15,6 +15,7 @@ export async function finalizeJob(
   ending: Ending,
   mutations: Mutation[],
   marks: PhaseMarks | null = null,
+  changes: Changes | null = null,
   review: Review | null = null,
 ): Promise<JobRecord> {
   const jobDir = store.jobDir(jobId);
@@ -23,7 +24,7 @@ export async function finalizeJob(
   try {
     const record = await store.update(jobId, (current) =>
       current.status === "queued" || current.status === "running" || current.status === "stale"
-        ? { ...finalizeRecord(current, final, mutations, marks), review }
+        ? { ...finalizeRecord(current, final, mutations, marks, changes), review }
         : null,
     );
     await consumeCancelMarker(jobDir);
@@ -31,7 +32,7 @@ export async function finalizeJob(
   } catch (error) {
     const message = `The job ended but its record could not be finalized: ${(error as Error).message}`;
     return store.update(jobId, (current) =>
-      finalizeRecord(current, { ending: "error", error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." } }, [], marks),
+      finalizeRecord(current, { ending: "error", error: { error_code: "finalization_failed", message, suggested_action: "Check that the state directory is writable, then run the job again." } }, [], marks, changes),
     );
   }
 }

@@ -70,14 +70,17 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
-      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, audit: prepared.audit }),
+      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }),
     );
     const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
     const { ending, review } = isReviewMode(record.mode) ? gateReview(ran, record) : { ending: ran, review: null };
     const mutations = await prepared.detectMutations();
-    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, review);
+    const changes = await prepared.captureChanges();
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, review);
   } catch (error) {
-    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks);
+    // An isolated job's work is committed whatever ended it (SPEC §9.3).
+    const changes = (await source?.captureChanges().catch(() => null)) ?? null;
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes);
   } finally {
     await source?.cleanup();
   }
