@@ -45,8 +45,11 @@ describe.each(TARGETS)("%s reviews (SPEC §9)", (target) => {
     expect(run.json).toMatchObject({ status: "completed", scope: "working-tree", workspace_root: repo, mutations: [] });
     const [call] = await calls(h);
     const sent = call?.stdin ?? "";
-    for (const expected of ["LIVE EDIT", "STAGED EDIT", "UNTRACKED NOTE", "on the branch", "export const clean"]) expect(sent).toContain(expected);
-    expect(sent).not.toContain("export const deleted");
+    for (const expected of ["LIVE EDIT", "STAGED EDIT", "UNTRACKED NOTE"]) expect(sent).toContain(expected);
+    // The change leads; unchanged files are listed for the target to read from the snapshot.
+    expect(sent).toContain('"src/clean.ts" (');
+    expect(sent).not.toContain("export const clean");
+    expect(sent).toContain("-export const deleted = 1;");
     expect(sent).not.toContain(SECRET);
     expect(call?.cwd.startsWith(repo)).toBe(false);
     expect(await storeText(h.stateDir)).not.toContain(SECRET);

@@ -29,13 +29,15 @@ describe.each(TARGETS)("%s jobs through the real CLI", (target) => {
   });
 
   it("continue resumes the same session with its history and still offers no write tool", async () => {
-    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: "noted" }, { kind: "recall", marker: "MARKER-E2E-5K" }]));
+    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: "noted\nVERDICT: APPROVE" }, { kind: "recall", marker: "MARKER-E2E-5K" }]));
     const first = await e2e.companion.run("review", e2e.repo, [], "remember MARKER-E2E-5K");
     expect(first.exitCode, first.stderr).toBe(0);
     const followUp = await e2e.companion.continue(String(first.json.job_id), "what was the marker?");
-    expect(followUp.exitCode, followUp.stderr).toBe(0);
+    // The scripted recall answer carries no verdict: the follow-up is gated like any review answer.
+    expect(followUp.exitCode, followUp.stderr).toBe(1);
     expect(followUp.json).toMatchObject({
-      status: "completed",
+      status: "failed",
+      error_code: "review_incomplete",
       result: "recall: found MARKER-E2E-5K",
       parent_job_id: first.json.job_id,
       target_session_id: first.json.target_session_id,

@@ -4,15 +4,29 @@
  * the ignored secret never reaches the model; every model turn reached the scripted server.
  */
 import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TARGETS } from "../support/companion.js";
-import { SECRET, git } from "../support/git-repo.js";
+import { SECRET, git, put } from "../support/git-repo.js";
 import { useRealCompanion } from "./support/fixture.js";
 import { conversationRequests, everythingSent, sessionIdsSeen } from "./support/server-log.js";
 import { factsOf, scriptFor } from "./support/targets.js";
 
 const VERDICT = "src/dirty.ts: the live edit drops the committed value.\nVERDICT: REQUEST_CHANGES";
+const FINDINGS = [
+  "The live edit changes a committed constant.",
+  "",
+  "FINDINGS:",
+  "- [high] src/dirty.ts:1 — Value replaced: callers that relied on 'committed' now get 'LIVE EDIT'.",
+  "- [low] notes/untracked.md:1 — Stray note: not referenced anywhere.",
+  "",
+  "SUMMARY: One behaviour change to confirm.",
+  "VERDICT: REQUEST_CHANGES",
+].join("\n");
+// Assembled at run time so this file is not itself a credential.
+const AWS_KEY = ["AKIA", "Z7Q4M2W9X5C3V8B1"].join("");
 
 describe.each(TARGETS)("%s review through the real CLI", (target) => {
   const e2e = useRealCompanion(target);
@@ -68,5 +82,54 @@ describe.each(TARGETS)("%s review through the real CLI", (target) => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(conversationRequests(e2e.server)).toHaveLength(2);
     expect(everythingSent(e2e.server)).not.toContain(SECRET);
+  });
+
+  it("reads the model's findings into the record, after a prompt that led with the diff", async () => {
+    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: FINDINGS }]));
+    const run = await e2e.companion.run("review", e2e.repo, [], "review the change");
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.json).toMatchObject({
+      status: "completed",
+      review: {
+        verdict: "request_changes",
+        summary: "One behaviour change to confirm.",
+        findings: [
+          { severity: "high", file: "src/dirty.ts", line: 1, title: "Value replaced" },
+          { severity: "low", file: "notes/untracked.md", line: 1, title: "Stray note" },
+        ],
+      },
+    });
+    const prompt = conversationRequests(e2e.server)[0]?.prompt ?? "";
+    expect(prompt).toContain("+export const dirty = 'LIVE EDIT';");
+    expect(prompt).toContain("VERDICT: REQUEST_CHANGES");
+  });
+
+  it("fails review_incomplete when the model gives no verdict, and a continue gets it", async () => {
+    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: "Looks mostly fine; I did not finish." }]));
+    const first = await e2e.companion.run("review", e2e.repo, [], "review");
+    expect(first.json).toMatchObject({ status: "failed", error_code: "review_incomplete", result: "Looks mostly fine; I did not finish." });
+    e2e.server.setScript(scriptFor(target, [{ kind: "text", text: "All good.\nVERDICT: APPROVE" }]));
+    const second = await e2e.companion.continue(String(first.json.job_id), "Give the verdict line.");
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.json).toMatchObject({ status: "completed", review: { verdict: "approve" } });
+  });
+
+  it("never sends a secret from a folder that is not a git repository", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "companion-e2e-plain-"));
+    try {
+      await put(folder, ".env", `API_KEY=${SECRET}\n`);
+      await put(folder, "cloud.py", `AWS_ACCESS_KEY_ID = "${AWS_KEY}"\n`);
+      await put(folder, "main.py", "print('PLAIN FOLDER CODE')\n");
+      e2e.server.setScript(scriptFor(target, [{ kind: "text", text: VERDICT }]));
+      const run = await e2e.companion.run("review", folder, [], "review");
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect((run.json.audit as { excluded: { path: string }[] }).excluded.map((item) => item.path)).toEqual([".env", "cloud.py"]);
+      const sent = everythingSent(e2e.server);
+      expect(sent).toContain("PLAIN FOLDER CODE");
+      expect(sent).not.toContain(SECRET);
+      expect(sent).not.toContain(AWS_KEY);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -12,6 +12,8 @@ export const claudeTarget: TargetFacts = {
   defaultAuthMode: "subscription",
   auth: claudeAuth,
   defaultModel: () => null,
+  // `claude -p` refuses piped stdin longer than 10 MiB, counted in JS string length.
+  promptLimit: { max: 10 * 1024 * 1024, unit: "utf16_units" },
   supportsJsonSchema: true,
   contract: claudeContract,
 };

@@ -12,6 +12,8 @@ export const geminiTarget: TargetFacts = {
   defaultAuthMode: "auto",
   auth: geminiAuth,
   defaultModel: () => null,
+  // `gemini -p` silently truncates stdin at 8 MiB (only its stderr says so).
+  promptLimit: { max: 8 * 1024 * 1024, unit: "bytes" },
   supportsJsonSchema: false,
   contract: geminiContract,
 };

@@ -27,6 +27,8 @@ export interface TargetFacts {
   defaultModel(mode: Mode): string | null;
   /** Whether the target supports --json-schema structured output. */
   readonly supportsJsonSchema: boolean;
+  /** The largest prompt the target takes whole on stdin (larger ones fail or are cut). */
+  readonly promptLimit: PromptLimit;
   readonly contract: ContractFacts;
 }
 
@@ -39,6 +41,12 @@ export interface TargetAdapter extends TargetFacts {
   buildInvocation(request: InvocationRequest): Invocation;
   /** One parser per target process; fed stdout line by line. */
   createParser(): TargetParser;
+}
+
+/** How a target measures stdin: UTF-8 bytes, or UTF-16 code units (a JS string's length). */
+export interface PromptLimit {
+  readonly max: number;
+  readonly unit: "bytes" | "utf16_units";
 }
 
 export interface AuthFacts {

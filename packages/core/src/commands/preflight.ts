@@ -1,6 +1,7 @@
 import { CompanionError, EXIT, usageError } from "../errors/companion-error.js";
 import { describeSelection } from "../scope/describe.js";
 import { ScopeError } from "../scope/scope-error.js";
+import { screenContents } from "../scope/screen.js";
 import { selectScope } from "../scope/select.js";
 import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";
@@ -15,7 +16,8 @@ export async function preflightOperation(ctx: OperationContext, input: InputOf<"
   }
   let description;
   try {
-    description = describeSelection(await selectScope({ cwd, scope: scope.scope, base: scope.base, paths: scope.paths }));
+    const selection = await selectScope({ cwd, scope: scope.scope, base: scope.base, paths: scope.paths, includeSecrets: input.includeSecret });
+    description = describeSelection(selection, await screenContents(selection, null));
   } catch (error) {
     if (error instanceof ScopeError) throw new CompanionError("scope_failed", error.message, { suggestedAction: error.suggestedAction, cause: error });
     throw error;
@@ -23,7 +25,8 @@ export async function preflightOperation(ctx: OperationContext, input: InputOf<"
   const document = { ok: true, target: ctx.target.name, mode: profile.mode, containment: scope.containment, ...description };
   const human = [
     `${profile.mode}: ${description.file_count} file(s), ${description.byte_count} bytes (${description.scope}${description.base ? ` vs ${description.base}` : ""})`,
-    ...description.files.map((file) => `  ${file.path}  ${file.bytes}`),
+    ...description.files.map((file) => `  ${file.path}  ${file.bytes}  ${file.sha256}`),
+    ...(description.excluded.length > 0 ? [`withheld: ${description.excluded.length}`, ...description.excluded.map((item) => `  ${item.path}  ${item.reason}`)] : []),
   ].join("\n");
   return { document, exitCode: EXIT.ok, human };
 }

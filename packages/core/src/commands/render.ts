@@ -1,4 +1,4 @@
-import type { JobRecord } from "../record/schema.js";
+import { type JobRecord, Severity } from "../record/schema.js";
 import type { JobSummary } from "../record/summary.js";
 
 /** --human text for one record. */
@@ -23,9 +23,33 @@ export function renderRecord(record: JobRecord): string {
   for (const mutation of record.mutations) {
     lines.push(mutation.kind === "changed" ? `  MUTATION   ${mutation.entry}` : `  mutation detection failed: ${mutation.reason}`);
   }
+  lines.push(...renderReview(record));
   if (record.changes !== null) lines.push(...renderChanges(record));
   if (record.result) lines.push("", record.result);
   return lines.join("\n");
+}
+
+/** A review for people: the verdict, findings by severity with file:line, then what was withheld. */
+function renderReview(record: JobRecord): string[] {
+  const lines: string[] = [];
+  if (record.review !== null) {
+    const { verdict, findings, summary } = record.review;
+    lines.push("", `VERDICT: ${verdict === null ? "none (the answer gave no verdict)" : verdict.toUpperCase()}`);
+    if (summary) lines.push(summary);
+    for (const severity of Severity.options) {
+      const group = findings.filter((finding) => finding.severity === severity);
+      if (group.length === 0) continue;
+      lines.push("", `${severity.toUpperCase()} (${group.length})`);
+      for (const finding of group) {
+        const where = finding.file === null ? "" : `${finding.file}${finding.line === null ? "" : `:${finding.line}`}  `;
+        lines.push(`  ${where}${finding.title}${finding.detail ? ` — ${finding.detail}` : ""}`);
+      }
+    }
+  }
+  if (record.audit !== null && record.audit.excluded.length > 0) {
+    lines.push("", `withheld (${record.audit.excluded.length}, never sent)`, ...record.audit.excluded.map((item) => `  ${item.path}  ${item.reason}`));
+  }
+  return lines;
 }
 
 function renderChanges(record: JobRecord): string[] {

@@ -37,7 +37,7 @@ export async function runOperation(ctx: OperationContext, input: InputOf<"run">)
     prompt,
     parent: null,
   });
-  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
+  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot, includeSecrets: input.includeSecret });
 }
 
 export async function continueOperation(ctx: OperationContext, input: InputOf<"continue">): Promise<OperationResult> {
@@ -72,7 +72,7 @@ export async function continueOperation(ctx: OperationContext, input: InputOf<"c
     prompt,
     parent,
   });
-  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
+  return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot, includeSecrets: [] });
 }
 
 async function launch(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {

@@ -83,6 +83,13 @@ const SCOPE_FLAGS = {
   },
   scope: { kind: "enum", value: "S", values: SCOPES, help: "override the mode's scope", mcp: null },
   containment: { kind: "enum", value: "C", values: CONTAINMENTS, help: "override the mode's containment (reviews always use a snapshot)", mcp: null },
+  // CLI only: consent to send a secret is the user's, not something a model should pass.
+  "include-secret": {
+    kind: "list",
+    value: "PATH",
+    help: "send this file although the secret filter would withhold it (exact path relative to --cwd; repeatable)",
+    mcp: null,
+  },
 } as const satisfies Record<string, FlagSpec>;
 
 const JOB_FLAGS = {
@@ -210,7 +217,7 @@ export const COMMANDS = {
   },
   preflight: {
     usage: "preflight --mode MODE [scope flags]",
-    summary: "Show exactly which files a review would send; spawns nothing, records nothing.",
+    summary: "Show exactly which files a review would send (with sha256) and which are withheld as secrets; spawns nothing, records nothing.",
     flags: SCOPE_FLAGS,
     prompt: null,
     bundle: "main",

@@ -12,7 +12,7 @@ import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";
 import type { OperationResult } from "./operation.js";
 
-const HandOff = z.object({ prompt: z.string(), jsonSchema: z.nullable(z.string()), keepSnapshot: z.boolean() });
+const HandOff = z.object({ prompt: z.string(), jsonSchema: z.nullable(z.string()), keepSnapshot: z.boolean(), includeSecrets: z.array(z.string()) });
 
 /** The hidden background worker: reads the hand-off from its stdin pipe and runs the job. */
 export async function workerOperation(ctx: OperationContext, input: InputOf<"__worker">): Promise<OperationResult> {

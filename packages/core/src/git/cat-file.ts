@@ -1,4 +1,4 @@
-import { open, writeFile, type FileHandle } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { ByteReader } from "./byte-reader.js";
 import { GitError, runGit, spawnGitStream } from "./run.js";
 
@@ -47,7 +47,6 @@ export interface BlobSink {
   readonly oid: string;
   /** Called once per blob, in order; receives the bytes piece by piece. */
   readonly write: (piece: Buffer) => Promise<void>;
-  readonly begin?: (size: number) => Promise<void>;
   readonly end?: () => Promise<void>;
 }
 
@@ -72,75 +71,49 @@ export async function streamBlobs(root: string, sinks: readonly BlobSink[]): Pro
 async function pipeOne(reader: ByteReader, sink: BlobSink): Promise<void> {
   const header = parseBatchHeader((await reader.readLine()) ?? "", sink.oid);
   if (header.type !== "blob") throw new Error(`git object ${sink.oid} is a ${header.type}, not a blob`);
-  await sink.begin?.(header.size);
-  try {
-    await reader.pipeExact(header.size, sink.write);
-  } finally {
-    await sink.end?.();
-  }
+  await reader.pipeExact(header.size, sink.write);
+  await sink.end?.();
   await reader.readExact(1); // the LF after every payload
 }
 
-/** Small blobs (symlink targets) read into memory, in order. */
+/** Blobs read into memory, in order. */
 export async function readBlobs(root: string, oids: readonly string[]): Promise<Buffer[]> {
-  const contents = oids.map(() => [] as Buffer[]);
-  await streamBlobs(
-    root,
-    oids.map((oid, i) => ({
-      oid,
-      write: async (piece: Buffer) => {
-        contents[i]?.push(Buffer.from(piece));
-      },
-    })),
-  );
-  return contents.map((pieces) => Buffer.concat(pieces));
+  const contents: Buffer[] = oids.map(() => Buffer.alloc(0));
+  await forEachBlob(root, oids, async (index, content) => {
+    contents[index] = content;
+  });
+  return contents;
 }
 
-/** Blobs up to this size are held whole and written in parallel; larger ones stream. */
-const SMALL_BLOB_BYTES = 1024 * 1024;
-const PARALLEL_WRITES = 32;
+const PARALLEL_VISITS = 32;
 
 /**
- * Streams one blob per entry into a new file (created exclusively, never followed).
- * Small files are written while git keeps producing the next ones, which is what makes
- * tens of thousands of files cheap; large ones pass through in pieces.
+ * Hands each blob, whole, to `visit` (in parallel with git producing the next ones), so a
+ * caller can inspect a blob's bytes before deciding where they go. One `--batch` process
+ * serves the whole list.
  */
-export async function writeBlobsToFiles(
-  root: string,
-  entries: ReadonlyArray<{ readonly oid: string; readonly dest: string }>,
-  fileMode = 0o644,
-): Promise<void> {
-  const writes = new WriteQueue(PARALLEL_WRITES);
+export async function forEachBlob(root: string, oids: readonly string[], visit: (index: number, content: Buffer) => Promise<void>): Promise<void> {
+  const visits = new WriteQueue(PARALLEL_VISITS);
+  const sinks = oids.map((oid, index): BlobSink => {
+    const pieces: Buffer[] = [];
+    return {
+      oid,
+      write: async (piece) => {
+        pieces.push(Buffer.from(piece));
+      },
+      end: () => visits.add(() => visit(index, Buffer.concat(pieces))),
+    };
+  });
   try {
-    await streamBlobs(root, entries.map((entry) => fileSink(entry.oid, entry.dest, fileMode, writes)));
+    await streamBlobs(root, sinks);
   } catch (error) {
-    await writes.settle();
+    await visits.settle();
     throw error;
   }
-  await writes.drain();
+  await visits.drain();
 }
 
-function fileSink(oid: string, dest: string, fileMode: number, writes: WriteQueue): BlobSink {
-  let pieces: Buffer[] | null = null;
-  let handle: FileHandle | null = null;
-  return {
-    oid,
-    begin: async (size) => {
-      if (size <= SMALL_BLOB_BYTES) pieces = [];
-      else handle = await open(dest, "wx", fileMode);
-    },
-    write: async (piece) => {
-      if (pieces !== null) pieces.push(Buffer.from(piece));
-      else await handle?.write(piece);
-    },
-    end: async () => {
-      if (pieces !== null) await writes.add(() => writeFile(dest, Buffer.concat(pieces ?? []), { flag: "wx", mode: fileMode }));
-      else await handle?.close();
-    },
-  };
-}
-
-/** At most `limit` writes in flight; the first failure is raised by the next add or by drain. */
+/** At most `limit` tasks in flight; the first failure is raised by the next add or by drain. */
 class WriteQueue {
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown = null;
@@ -170,4 +143,13 @@ class WriteQueue {
   private raise(): void {
     if (this.failure !== null) throw this.failure;
   }
+}
+
+/** Writes one blob per entry into a new file (created exclusively, never followed). */
+export async function writeBlobsToFiles(
+  root: string,
+  entries: ReadonlyArray<{ readonly oid: string; readonly dest: string }>,
+  fileMode = 0o644,
+): Promise<void> {
+  await forEachBlob(root, entries.map((entry) => entry.oid), (index, content) => writeFile(entries[index]?.dest ?? "", content, { flag: "wx", mode: fileMode }));
 }

@@ -1,6 +1,6 @@
 import { consumeCancelMarker, hasCancelMarker } from "../cancel/marker.js";
 import { type Ending, finalizeRecord, type PhaseMarks } from "../record/build.js";
-import type { Changes, JobRecord, Mutation } from "../record/schema.js";
+import type { Changes, JobRecord, Mutation, Review } from "../record/schema.js";
 import type { JobStore } from "../store/job-store.js";
 
 /** A `stale` verdict reached while the job was in fact alive is overtaken by the real ending. */
@@ -20,12 +20,13 @@ export async function finalizeJob(
   mutations: Mutation[],
   marks: PhaseMarks | null = null,
   changes: Changes | null = null,
+  review: Review | null = null,
 ): Promise<JobRecord> {
   const jobDir = store.jobDir(jobId);
   const final: Ending =
     hasCancelMarker(jobDir) && ending.ending !== "cancelled" && ending.ending !== "error" ? { ...ending, ending: "cancelled" } : ending;
   try {
-    const record = await store.update(jobId, (current) => (finalizable(current) ? finalizeRecord(current, final, mutations, marks, changes) : null));
+    const record = await store.update(jobId, (current) => (finalizable(current) ? { ...finalizeRecord(current, final, mutations, marks, changes), review } : null));
     await consumeCancelMarker(jobDir);
     return record;
   } catch (error) {

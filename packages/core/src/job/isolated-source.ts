@@ -52,6 +52,7 @@ export async function prepareIsolated(record: JobRecord, userPrompt: string, wor
     prompt: userPrompt,
     snapshotDir: null,
     keptSnapshotPath: null,
+    audit: null,
     targetCwd: worktreeDir,
     changes: { base_commit: start.base, result_commit: null, files: [] },
     detectMutations: async () => diffMutations(baseline, await captureGitStatus(repo)),

@@ -16,6 +16,9 @@ import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
 import type { JobStore } from "../store/job-store.js";
 import { jobTempPrefix } from "../store/temp-dirs.js";
+import { isReviewMode } from "../prompts/templates.js";
+import { gateReview } from "../review/gate.js";
+import { promptTooLarge } from "../review/size-guard.js";
 import { finalizeJob } from "./finalize.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
 import { prepareSource, type PreparedSource } from "./source.js";
@@ -33,6 +36,8 @@ export interface JobInput {
   prompt: string;
   jsonSchema: string | null;
   keepSnapshot: boolean;
+  /** Exact paths sent although the secret filter would withhold them (--include-secret). */
+  includeSecrets: string[];
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
@@ -58,15 +63,23 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
     if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion });
-    source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: ctx.store.chainsDir });
+    source = await prepareSource({
+      record,
+      profile,
+      userPrompt: input.prompt,
+      keepSnapshot: input.keepSnapshot,
+      includeSecrets: input.includeSecrets,
+      chainsDir: ctx.store.chainsDir,
+    });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
-      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes }),
+      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }),
     );
-    const ending = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
+    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
+    const { ending, review } = isReviewMode(record.mode) ? gateReview(ran, record) : { ending: ran, review: null };
     const mutations = await prepared.detectMutations();
     const changes = await prepared.captureChanges();
-    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes);
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, review);
   } catch (error) {
     // An isolated job's work is committed whatever ended it (SPEC §9.3).
     const changes = (await source?.captureChanges().catch(() => null)) ?? null;
@@ -100,6 +113,8 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
     cwd: run.source.targetCwd,
     privateDir: jobDir,
   });
+  const tooLarge = promptTooLarge(ctx.adapter, invocation.stdin, profile);
+  if (tooLarge !== null) return { ending: "error", error: tooLarge };
   for (const file of invocation.files) await writeFile(file.path, file.content, { mode: 0o600 });
   if (hasCancelMarker(jobDir)) return { ending: "cancelled", outcome: null, exitCode: null, signal: null };
   // Targets write crash reports (Gemini: with the full request) to $TMPDIR; give each run a

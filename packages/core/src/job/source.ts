@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -7,7 +8,9 @@ import type { ModeProfile } from "../profiles/profiles.js";
 import { buildFollowUpPrompt } from "../prompts/follow-up.js";
 import { buildReviewPrompt } from "../prompts/review-prompt.js";
 import { isReviewMode } from "../prompts/templates.js";
-import type { Changes, JobRecord, Mutation } from "../record/schema.js";
+import type { Audit, Changes, JobRecord, Mutation } from "../record/schema.js";
+import { auditOf } from "../scope/describe.js";
+import { earlierVersions } from "../scope/earlier.js";
 import { selectScope } from "../scope/select.js";
 import { createSnapshot } from "../snapshot/snapshot.js";
 import { jobTempPrefix } from "../store/temp-dirs.js";
@@ -20,6 +23,8 @@ export interface PreparedSource {
   snapshotDir: string | null;
   /** Recorded only when the user asked to keep the snapshot. */
   keptSnapshotPath: string | null;
+  /** What a contained review lets the target see (null when uncontained). */
+  audit: Audit | null;
   targetCwd: string;
   /** An isolated run's starting point (its result still null); null otherwise. */
   changes: Changes | null;
@@ -34,6 +39,8 @@ export interface SourceRequest {
   profile: ModeProfile;
   userPrompt: string;
   keepSnapshot: boolean;
+  /** Exact paths the user sends although they look secret (--include-secret). */
+  includeSecrets: readonly string[];
   /** Parent of the neutral per-chain working directories of contained runs. */
   chainsDir: string;
 }
@@ -45,6 +52,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
       prompt: request.userPrompt,
       snapshotDir: null,
       keptSnapshotPath: null,
+      audit: null,
       targetCwd: record.cwd,
       changes: null,
       detectMutations: async () => [],
@@ -58,19 +66,27 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
   // Independent reads of the user's tree: their git processes run side by side.
   const [selection, baseline] = await Promise.all([
-    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths }),
+    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths, includeSecrets: request.includeSecrets }),
     request.profile.detectMutations ? captureGitStatus(record.workspace_root) : null,
   ]);
   const snapshot = await createSnapshot(selection, { prefix: jobTempPrefix("snapshot", record.job_id) });
-  const prompt = record.parent_job_id
-    ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
-    : buildReviewPrompt({
-        mode: record.mode,
-        selection,
-        snapshotDir: snapshot.dir,
-        focus: request.userPrompt,
-        readFile: (path) => readFileSync(join(snapshot.dir, path)),
-      });
+  const { screen } = snapshot;
+  const earlier = record.parent_job_id ? null : await earlierVersions(selection, new Set(screen.files.map((file) => file.path)));
+  const withheld = [...screen.withheld, ...(earlier?.withheld ?? [])];
+  const prompt =
+    earlier === null
+      ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
+      : buildReviewPrompt({
+          mode: record.mode,
+          selection,
+          snapshotDir: snapshot.dir,
+          focus: request.userPrompt,
+          files: screen.files,
+          withheld,
+          readFile: (path) => readFileSync(join(snapshot.dir, path)),
+          previous: earlier.contents,
+        });
+  const audit = auditOf(selection, { files: screen.files, withheld }, createHash("sha256").update(prompt).digest("hex"));
   // A stable, empty working directory per chain keeps the user's project instructions out
   // of context and lets targets that key sessions by cwd (Gemini) resume the chain.
   const targetCwd = record.target_cwd ?? join(request.chainsDir, record.job_id);
@@ -79,6 +95,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     prompt,
     snapshotDir: snapshot.dir,
     keptSnapshotPath: request.keepSnapshot ? snapshot.dir : null,
+    audit,
     targetCwd,
     changes: null,
     detectMutations: async () => (baseline === null ? [] : diffMutations(baseline, await captureGitStatus(record.workspace_root))),

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { filterOverrides } from "../git/filters.js";
 import { runGit } from "../git/run.js";
 import { mapLimit } from "../scope/map-limit.js";
-import { parseStatusV2, type StatusEntry } from "./porcelain.js";
+import { type ParsedStatus, parseStatusV2, type StatusEntry } from "./porcelain.js";
 
 export type StatusCapture =
   | {
@@ -20,17 +20,22 @@ export type StatusCapture =
 
 const HASH_CONCURRENCY = 16;
 
+/** `git status` of the tree, untracked files listed one by one, with HEAD's side of each change. */
+export async function readGitStatus(root: string): Promise<ParsedStatus> {
+  // Stat-dirty files are hashed through clean filters unless those are neutralised.
+  const config = await filterOverrides(root);
+  const output = await runGit(
+    root,
+    ["status", "--porcelain=v2", "-z", "--branch", "--untracked-files=all", "--ignore-submodules=dirty", "--no-renames"],
+    { config },
+  );
+  return parseStatusV2(output);
+}
+
 /** The user's tree as `git status` sees it (untracked included), plus content fingerprints. */
 export async function captureGitStatus(root: string): Promise<StatusCapture> {
   try {
-    // Stat-dirty files are hashed through clean filters unless those are neutralised.
-    const config = await filterOverrides(root);
-    const output = await runGit(
-      root,
-      ["status", "--porcelain=v2", "-z", "--branch", "--untracked-files=all", "--ignore-submodules=dirty", "--no-renames"],
-      { config },
-    );
-    const status = parseStatusV2(output);
+    const status = await readGitStatus(root);
     const digests = await mapLimit(status.entries, HASH_CONCURRENCY, (entry) => fingerprint(root, entry));
     return {
       ok: true,

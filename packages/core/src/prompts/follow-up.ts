@@ -1,3 +1,5 @@
+import { ANSWER_FORMAT } from "./templates.js";
+
 export interface FollowUpInput {
   /** A fresh snapshot of the same scope, taken for this turn. */
   readonly snapshotDir: string;
@@ -6,8 +8,9 @@ export interface FollowUpInput {
 
 /**
  * A follow-up turn of a contained review. The earlier turns (and the embedded files) are in
- * the resumed session already; this turn only restates the contract and where the current
- * snapshot is, since the previous one was deleted.
+ * the resumed session already; this turn restates the contract, where the current snapshot
+ * is (the previous one was deleted), and the answer format: a follow-up is gated on its
+ * verdict like the first answer.
  */
 export function buildFollowUpPrompt(input: FollowUpInput): string {
   return [
@@ -15,6 +18,6 @@ export function buildFollowUpPrompt(input: FollowUpInput): string {
     `A fresh snapshot of the same source, as it is now, is at ${input.snapshotDir} (read-only); earlier snapshot paths no longer exist.`,
     "## Follow-up",
     input.followUp,
-    "End your answer with a final VERDICT line as before.",
+    ANSWER_FORMAT.replace("## Answer format", "## Answer format (as before)"),
   ].join("\n\n");
 }

@@ -39,4 +39,24 @@ export const REVIEW_TEMPLATES: Readonly<Record<ReviewMode, ReviewTemplate>> = {
   },
 };
 
-export const VERDICTS = ["approve", "request-changes", "block"] as const;
+/**
+ * How the answer must end so the companion can read it (review/parse.ts accepts this and
+ * the looser forms models write anyway). The verdict goes last: a cut-off answer lacks it.
+ */
+export const ANSWER_FORMAT = [
+  "## Answer format",
+  "",
+  "Write your review for a person first. Then end your answer with these three parts, in exactly this form:",
+  "",
+  "FINDINGS:",
+  "- [high] src/app.js:12 — Short title: what is wrong, why it matters, how to fix it.",
+  "",
+  "One line per finding, most severe first. The severity is one of critical, high, medium, low; the path is relative to the snapshot, the line is in the current file. Write `FINDINGS: none` when there are none.",
+  "",
+  "SUMMARY: one or two sentences on the state of the change.",
+  "",
+  "The very last line is the verdict, exactly one of:",
+  "VERDICT: APPROVE",
+  "VERDICT: REQUEST_CHANGES",
+  "(APPROVE: fine to merge as is. REQUEST_CHANGES: something must be fixed first.)",
+].join("\n");

@@ -1,5 +1,6 @@
 import type { ClassifiedError, TargetOutcome } from "../adapter/adapter.js";
 import {
+  type Audit,
   EMPTY_TIMINGS,
   EMPTY_USAGE,
   type AuthMode,
@@ -117,6 +118,7 @@ export interface Prepared {
   target_cwd: string;
   snapshot_path: string | null;
   changes: Changes | null;
+  audit: Audit | null;
 }
 
 export const withPreparation = (record: JobRecord, prepared: Prepared): JobRecord => ({ ...record, ...prepared });

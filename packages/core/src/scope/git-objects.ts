@@ -23,16 +23,6 @@ export function parseTreeListing(output: string): TreeEntry[] {
   });
 }
 
-/** Pure: changed paths from `git diff-tree -r -z --name-status`, deletions left out. */
-export function parseChangedPaths(output: string): string[] {
-  const records = splitNul(output);
-  const paths: string[] = [];
-  for (let i = 0; i + 1 < records.length; i += 2) {
-    if (!records[i]?.startsWith("D")) paths.push(records[i + 1] ?? "");
-  }
-  return paths;
-}
-
 export async function indexEntries(root: string): Promise<TreeEntry[]> {
   const entries = parseIndexListing(await runGit(root, ["ls-files", "-s", "-z"]));
   const conflicted = entries.find((entry) => entry.stage !== "0");
@@ -44,10 +34,6 @@ export async function indexEntries(root: string): Promise<TreeEntry[]> {
 
 export async function treeEntries(root: string, commit: string): Promise<TreeEntry[]> {
   return parseTreeListing(await runGit(root, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit]));
-}
-
-export async function changedPaths(root: string, from: string, to: string): Promise<string[]> {
-  return parseChangedPaths(await runGit(root, ["diff-tree", "-r", "-z", "--no-renames", "--name-status", from, to]));
 }
 
 /**

@@ -56,12 +56,15 @@ describe("selectScope on a repository with every kind of change", () => {
     await put(repo, { "src/b.ts": "b3-dirty\n", "new.txt": "new\n", ".env": `${SECRET}\n`, "build/out.js": "built\n" });
   });
 
-  const request = (scope: "working-tree" | "staged" | "head" | "custom", extra: { cwd?: string; paths?: string[] } = {}) => ({
+  const request = (scope: "working-tree" | "staged" | "head" | "custom", extra: { cwd?: string; paths?: string[]; includeSecrets?: string[] } = {}) => ({
     cwd: extra.cwd ?? repo,
     scope,
     base: null,
     paths: extra.paths ?? [],
+    includeSecrets: extra.includeSecrets ?? [],
   });
+  const changeSummary = (selection: Selection) =>
+    (selection.changes ?? []).map((c) => `${c.status}${c.untracked ? "?" : ""}${c.oldOid === null ? "" : "@"} ${c.path}`).sort();
 
   it("working-tree: tracked and untracked live content, never ignored or deleted files", async () => {
     const selection = await selectScope(request("working-tree"));
@@ -74,6 +77,13 @@ describe("selectScope on a repository with every kind of change", () => {
     expect(selection.fileCount).toBe(6);
     expect(selection.byteCount).toBe(Object.values(files).reduce((n, c) => n + Buffer.byteLength(c), 0));
     expect(selection.files.every((f) => f.source.kind === "worktree")).toBe(true);
+    expect(changeSummary(selection)).toEqual(["added staged-new.txt", "added? new.txt", "deleted@ src/gone.ts", "deleted@ src/removed.ts", "modified@ src/a.ts", "modified@ src/b.ts"]);
+    expect(selection.git).toEqual({ head: (await git(repo, ["rev-parse", "HEAD"])).trim(), branch: "main" });
+  });
+
+  it("--include-secret must name a file of the selection", async () => {
+    await expectScopeError(selectScope(request("working-tree", { includeSecrets: [".env"] })), /names no file of this review's selection/);
+    await expectScopeError(selectScope(request("working-tree", { includeSecrets: ["../outside"] })), /outside the reviewed tree/);
   });
 
   it("working-tree from a subdirectory still selects the whole work tree", async () => {
@@ -89,6 +99,7 @@ describe("selectScope on a repository with every kind of change", () => {
     const files = await contents(selection);
     expect(files["src/a.ts"]).toBe("a1\n");
     expect(files["src/b.ts"]).toBe("b2-staged\n");
+    expect(changeSummary(selection)).toEqual(["added staged-new.txt", "deleted@ src/removed.ts", "modified@ src/b.ts"]);
   });
 
   it("head: the HEAD tree as blobs", async () => {
@@ -97,6 +108,7 @@ describe("selectScope on a repository with every kind of change", () => {
     const files = await contents(selection);
     expect(files["src/b.ts"]).toBe("b1\n");
     expect(selection.byteCount).toBe(Object.values(files).reduce((n, c) => n + Buffer.byteLength(c), 0));
+    expect(selection.changes).toBeNull();
   });
 
   it("custom: globs relative to the cwd, ignored files only when named literally", async () => {
@@ -104,9 +116,15 @@ describe("selectScope on a repository with every kind of change", () => {
     expect(paths(await selectScope(request("custom", { paths: ["src"] })))).toEqual(["src/a.ts", "src/b.ts"]);
     expect(paths(await selectScope(request("custom", { paths: ["*.md", "**/*.env", "build/**", ".e*"] })))).toEqual(["README.md"]);
     expect(paths(await selectScope(request("custom", { paths: ["*"] })))).not.toContain(".env");
+    // Named literally, an ignored file is selected, and then withheld as a secret by name…
     const explicit = await selectScope(request("custom", { paths: [".env", "{README,nothing}.md"] }));
-    expect(paths(explicit)).toEqual([".env", "README.md"]);
-    expect((await contents(explicit))[".env"]).toBe(`${SECRET}\n`);
+    expect(paths(explicit)).toEqual(["README.md"]);
+    expect(explicit.withheld).toEqual([{ path: ".env", reason: "secret file name (.env)" }]);
+    // …unless the user sends it on purpose.
+    const consented = await selectScope(request("custom", { paths: [".env", "README.md"], includeSecrets: [".env"] }));
+    expect(paths(consented)).toEqual([".env", "README.md"]);
+    expect(consented.withheld).toEqual([]);
+    expect((await contents(consented))[".env"]).toBe(`${SECRET}\n`);
   });
 
   it("custom: no match, bad globs", async () => {
@@ -143,6 +161,9 @@ describe("selectScope: branch-diff", () => {
     expect(selection.mergeBase).toMatch(/^[0-9a-f]{40}$/);
     expect(paths(selection)).toEqual(["w.txt", "x.txt"]);
     expect((await contents(selection))["x.txt"]).toBe("x2\n");
+    // The deletion is part of the change (its diff shows the removed lines), not of the files.
+    expect((selection.changes ?? []).map((c) => `${c.status} ${c.path} ${c.oldOid === null ? "new" : "old"}`)).toEqual(["added w.txt new", "modified x.txt old", "deleted y.txt old"]);
+    expect(selection.git).toEqual({ head: (await git(repo, ["rev-parse", "HEAD"])).trim(), branch: "feature" });
   });
 
   it("prefers origin/HEAD's target as the default base", async () => {
@@ -174,7 +195,10 @@ describe("selectScope outside git and in edge repositories", () => {
     const dir = await tempDir();
     await put(dir, { "a.txt": "a\n", "deep/b.txt": "b\n", "deep/.git/config": "x\n", ".env": "plain dirs have no ignore rules\n" });
     const selection = await selectScope({ cwd: dir, scope: "working-tree", base: null, paths: [] });
-    expect(paths(selection)).toEqual([".env", "a.txt", "deep/b.txt"]);
+    expect(paths(selection)).toEqual(["a.txt", "deep/b.txt"]);
+    expect(selection.withheld).toEqual([{ path: ".env", reason: "secret file name (.env)" }]);
+    expect(selection.changes).toBeNull();
+    expect(selection.git).toBeNull();
     expect(paths(await selectScope({ cwd: dir, scope: "custom", base: null, paths: ["deep"] }))).toEqual(["deep/b.txt"]);
   });
 
@@ -198,7 +222,7 @@ describe("selectScope outside git and in edge repositories", () => {
     await expectScopeError(selectScope({ cwd: "/nonexistent/dir", scope: "working-tree", base: null, paths: [] }), /cannot read/);
   });
 
-  it("submodules are skipped with a note", async () => {
+  it("submodules are skipped with a note", { timeout: 60_000 }, async () => {
     const inner = await initRepo();
     await put(inner, { "i.txt": "i\n" });
     await commitAll(inner);

@@ -3,9 +3,12 @@ import { join, relative, sep } from "node:path";
 import { GitError } from "../git/run.js";
 import { defaultBaseRef, mergeBase, resolveCommit } from "../git/refs.js";
 import { checkPathGlob, compileGlob } from "./glob.js";
-import { changedPaths, filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
+import { readGitStatus } from "../mutations/capture.js";
+import { gitIdentity, indexChanges, statusChanges, treeChanges } from "./changes.js";
+import { filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
 import { ScopeError } from "./scope-error.js";
-import { makeSelection, type ScopeRequest, type Selection, type SelectedFile } from "./selection.js";
+import { withholdByName } from "./withhold.js";
+import { type Change, type GitIdentity, makeSelection, type ScopeRequest, type Selection, type SelectedFile } from "./selection.js";
 import { locateWorkspace, type Workspace } from "./workspace.js";
 import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
 
@@ -14,6 +17,8 @@ interface Picked {
   readonly notes: string[];
   readonly base?: string;
   readonly mergeBase?: string;
+  readonly changes?: Change[];
+  readonly git?: GitIdentity;
 }
 
 /**
@@ -25,9 +30,20 @@ export async function selectScope(request: ScopeRequest): Promise<Selection> {
   try {
     const workspace = await locateWorkspace(request.cwd);
     const picked = await pick(workspace, request);
+    const screened = withholdByName(picked.files, includedPaths(workspace, request.includeSecrets ?? []));
     return makeSelection(
-      { root: workspace.root, scope: request.scope, base: picked.base ?? null, mergeBase: picked.mergeBase ?? null, notes: picked.notes },
-      picked.files,
+      {
+        root: workspace.root,
+        scope: request.scope,
+        base: picked.base ?? null,
+        mergeBase: picked.mergeBase ?? null,
+        notes: picked.notes,
+        withheld: screened.withheld,
+        included: screened.included,
+        changes: picked.changes ?? null,
+        git: picked.git ?? null,
+      },
+      screened.files,
     );
   } catch (error) {
     throw asScopeError(error);
@@ -58,8 +74,22 @@ function requireGit(workspace: Workspace, scope: string): string {
 
 const universe = (workspace: Workspace): Promise<string[]> => (workspace.git ? gitWorktreePaths(workspace.root) : walkPaths(workspace.root));
 
+/** --include-secret paths, relative to the request's cwd, as root-relative POSIX paths. */
+function includedPaths(workspace: Workspace, paths: readonly string[]): string[] {
+  return paths.map((path) => {
+    const rel = relative(workspace.root, join(workspace.cwd, path)).split(sep).join("/");
+    if (rel === "" || rel.startsWith("../") || rel === "..") {
+      throw new ScopeError(`--include-secret ${path} is outside the reviewed tree ${workspace.root}`, "Name a file inside the reviewed directory, relative to --cwd.");
+    }
+    return rel;
+  });
+}
+
 async function pickWorkingTree(workspace: Workspace): Promise<Picked> {
-  return inspectPaths(workspace.root, await universe(workspace));
+  if (!workspace.git) return inspectPaths(workspace.root, await universe(workspace));
+  const [paths, status] = await Promise.all([universe(workspace), readGitStatus(workspace.root)]);
+  const picked = await inspectPaths(workspace.root, paths);
+  return { ...picked, changes: statusChanges(status), git: { head: status.head, branch: status.branch } };
 }
 
 async function pickCustom(workspace: Workspace, patterns: readonly string[]): Promise<Picked> {
@@ -78,7 +108,8 @@ async function pickCustom(workspace: Workspace, patterns: readonly string[]): Pr
     throw new ScopeError(`no files match --paths ${patterns.join(",")} in ${workspace.cwd}`, "Check the globs; they are relative to the working directory (--cwd).");
   }
   const unmatched = globs.filter((glob) => !files.some((file) => glob.matches(file.path)));
-  return { files, notes: [...notes, ...unmatched.map((glob) => `--paths ${glob.pattern} matched no files`)] };
+  const git = workspace.git ? await gitIdentity(workspace.root) : undefined;
+  return { files, notes: [...notes, ...unmatched.map((glob) => `--paths ${glob.pattern} matched no files`)], ...(git ? { git } : {}) };
 }
 
 /** Literal paths naming a file or link on disk: eligible even when git ignores them. */
@@ -88,12 +119,15 @@ async function namedFiles(root: string, literals: readonly string[]): Promise<st
 }
 
 async function pickStaged(root: string): Promise<Picked> {
-  return filesFromEntries(root, await indexEntries(root), null);
+  const [entries, git] = await Promise.all([indexEntries(root), gitIdentity(root)]);
+  const picked = await filesFromEntries(root, entries, null);
+  const changes = git.head === null ? picked.files.map((file): Change => ({ path: file.path, status: "added", untracked: false, oldOid: null })) : await indexChanges(root, git.head);
+  return { ...picked, changes, git };
 }
 
 async function pickHead(root: string): Promise<Picked> {
-  const head = await requireHead(root);
-  return filesFromEntries(root, await treeEntries(root, head), null);
+  const [head, git] = await Promise.all([requireHead(root), gitIdentity(root)]);
+  return { ...(await filesFromEntries(root, await treeEntries(root, head), null)), git };
 }
 
 async function pickBranchDiff(root: string, requestedBase: string | null): Promise<Picked> {
@@ -106,12 +140,13 @@ async function pickBranchDiff(root: string, requestedBase: string | null): Promi
   if (baseCommit === null) throw new ScopeError(`base ${JSON.stringify(base)} does not name a commit`, "Pass --base with an existing branch, tag or commit.");
   const forkPoint = await mergeBase(root, baseCommit, head);
   if (forkPoint === null) throw new ScopeError(`${base} and HEAD have no common ancestor`, "Pass --base with a branch that shares history with HEAD.");
-  const changed = new Set(await changedPaths(root, forkPoint, head));
-  const picked = await filesFromEntries(root, await treeEntries(root, head), changed);
+  const [changes, git] = await Promise.all([treeChanges(root, forkPoint, head), gitIdentity(root)]);
+  const present = new Set(changes.filter((change) => change.status !== "deleted").map((change) => change.path));
+  const picked = await filesFromEntries(root, await treeEntries(root, head), present);
   if (picked.files.length === 0) {
     throw new ScopeError(`no files changed between ${base} (merge-base ${forkPoint.slice(0, 12)}) and HEAD`, "Commit the changes to review, pass another --base, or use --mode review for uncommitted work.");
   }
-  return { ...picked, base, mergeBase: forkPoint };
+  return { ...picked, base, mergeBase: forkPoint, changes, git };
 }
 
 async function requireHead(root: string): Promise<string> {

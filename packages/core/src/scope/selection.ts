@@ -12,6 +12,27 @@ export interface SelectedFile {
   readonly source: FileSource;
 }
 
+/** A file kept from the target on purpose, and why (SPEC §9.1). */
+export interface Withheld {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** One path the change under review touches, with git's id of its earlier content. */
+export interface Change {
+  readonly path: string;
+  readonly status: "added" | "modified" | "deleted";
+  /** Added files git does not track yet. */
+  readonly untracked: boolean;
+  /** Blob of the earlier side (HEAD, index or merge-base); null when there was none. */
+  readonly oldOid: string | null;
+}
+
+export interface GitIdentity {
+  readonly head: string | null;
+  readonly branch: string | null;
+}
+
 export interface Selection {
   readonly root: string;
   readonly scope: Scope;
@@ -25,6 +46,13 @@ export interface Selection {
   readonly byteCount: number;
   /** Things left out on purpose that a person may want to know about (submodules…). */
   readonly notes: readonly string[];
+  /** Files left out because their names mark them as secrets (content is screened later). */
+  readonly withheld: readonly Withheld[];
+  /** Paths the user sends although they look secret (--include-secret). */
+  readonly included: readonly string[];
+  /** What the change under review touches; null for scopes without one (custom, head, no git). */
+  readonly changes: readonly Change[] | null;
+  readonly git: GitIdentity | null;
 }
 
 export interface ScopeRequest {
@@ -33,13 +61,15 @@ export interface ScopeRequest {
   readonly base: string | null;
   /** Globs for the custom scope (see glob.ts for the dialect). */
   readonly paths: readonly string[];
+  /** Exact paths (relative to cwd) sent although the secret filter would withhold them. */
+  readonly includeSecrets?: readonly string[];
 }
 
 const byPath = (a: SelectedFile, b: SelectedFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Pure: the Selection for a set of files (sorted, counted). */
 export function makeSelection(
-  fields: Pick<Selection, "root" | "scope" | "base" | "mergeBase" | "notes">,
+  fields: Omit<Selection, "files" | "fileCount" | "byteCount">,
   files: readonly SelectedFile[],
 ): Selection {
   const sorted = [...files].sort(byPath);
