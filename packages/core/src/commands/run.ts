@@ -2,7 +2,7 @@ import { execa } from "execa";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
-import { pruneLazily } from "../job/retention.js";
+import { pruneLazily, retentionPolicy } from "../job/retention.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
@@ -76,6 +76,8 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
 }
 
 async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+  // Retention runs after the job; an unusable setting must fail before the job starts.
+  retentionPolicy(ctx.env);
   return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
 }
 
