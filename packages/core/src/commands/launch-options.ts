@@ -4,7 +4,7 @@ import type { TargetFacts } from "../adapter/adapter.js";
 import { usageError } from "../errors/companion-error.js";
 import { type ModeProfile, profileFor } from "../profiles/profiles.js";
 import { type ResolvedScope, resolveScope } from "../profiles/overrides.js";
-import { AuthMode, Containment, Mode, Scope } from "../record/schema.js";
+import { AuthMode, Containment, type JobRecord, Mode, Scope } from "../record/schema.js";
 import { resolveSourceDir } from "../workspace/root.js";
 import { enumFlag, listFlag, type ParsedCommand, secondsFlag, stringFlag } from "../cli/args.js";
 
@@ -38,19 +38,24 @@ export interface JobOptions {
   keepSnapshot: boolean;
 }
 
+/**
+ * `parent` is the job a `continue` follows up: its model, auth mode and timeout hold unless
+ * given again (SPEC §3); a fresh run takes them from the flags, the environment and defaults.
+ */
 export function jobOptions(
   adapter: TargetFacts,
   profile: ModeProfile,
   parsed: ParsedCommand,
-  defaults: { model: string | null; env: NodeJS.ProcessEnv; cwd: string },
+  context: { parent: JobRecord | null; env: NodeJS.ProcessEnv; cwd: string },
 ): JobOptions {
-  const envModel = defaults.env[`COMPANION_${adapter.name.toUpperCase()}_MODEL`];
+  const { parent } = context;
+  const envModel = context.env[`COMPANION_${adapter.name.toUpperCase()}_MODEL`];
   return {
     background: parsed.values.background === true,
-    model: stringFlag(parsed, "model") ?? defaults.model ?? (envModel || null) ?? adapter.defaultModel(profile.mode),
-    timeoutS: secondsFlag(parsed, "timeout") ?? profile.defaultTimeoutS,
-    authMode: enumFlag(parsed, "auth-mode", AuthMode.options) ?? adapter.defaultAuthMode,
-    jsonSchema: jsonSchemaFlag(adapter, profile, parsed, defaults.cwd),
+    model: stringFlag(parsed, "model") ?? (parent ? parent.model : (envModel || null) ?? adapter.defaultModel(profile.mode)),
+    timeoutS: secondsFlag(parsed, "timeout") ?? parent?.timeout_s ?? profile.defaultTimeoutS,
+    authMode: enumFlag(parsed, "auth-mode", AuthMode.options) ?? parent?.auth_mode ?? adapter.defaultAuthMode,
+    jsonSchema: jsonSchemaFlag(adapter, profile, parsed, context.cwd),
     keepSnapshot: parsed.values["keep-snapshot"] === true,
   };
 }

@@ -18,7 +18,7 @@ import { writeCancelMarker } from "../cancel/marker.js";
 export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
   const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
   const { mode } = profile;
-  const options = jobOptions(ctx.target, profile, parsed, { model: null, env: ctx.env, cwd: ctx.cwd });
+  const options = jobOptions(ctx.target, profile, parsed, { parent: null, env: ctx.env, cwd: ctx.cwd });
   const prompt = readPrompt(parsed, ctx.cwd);
   if (profile.access === "write" && prompt.trim() === "") {
     throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.target.name} run --mode ${mode} -- "fix the failing test in …"` });
@@ -52,7 +52,7 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
     throw new CompanionError("not_continuable", `Job ${parent.job_id} has no target session to resume (the target never reported one).`, { suggestedAction: "Start a new job with `run` instead." });
   }
   const profile = profileFor(parent.mode);
-  const options = jobOptions(ctx.target, profile, parsed, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
+  const options = jobOptions(ctx.target, profile, parsed, { parent, env: ctx.env, cwd: ctx.cwd });
   const prompt = readPrompt(parsed, ctx.cwd);
   if (prompt.trim() === "") throw new CompanionError("usage_error", "continue needs a follow-up prompt.");
   const record = newJobRecord({
