@@ -25,6 +25,10 @@ export async function cancelCommand(ctx: CommandContext, parsed: ParsedCommand):
   const jobId = parseJobId(requiredFlag(parsed, "job"));
   const force = parsed.values.force === true;
   const read = await ctx.store.read(jobId);
+  if (read.outcome === "not_found") {
+    const wrongBin = ctx.store.heldByOtherTarget(jobId);
+    if (wrongBin) throw wrongBin;
+  }
   const outcome: CancelOutcome =
     read.outcome === "not_found" ? { outcome: "not_found" } : await cancelRecord(ctx.store, await ctx.store.get(jobId), force);
   const { envelope, exit_code } = cancelEnvelope(jobId, outcome);

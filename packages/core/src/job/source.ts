@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { captureGitStatus } from "../mutations/capture.js";
-import { diffMutations } from "../mutations/diff.js";
+import { dirname, join } from "node:path";
+import { watchTree } from "../mutations/watch.js";
 import type { ModeProfile } from "../profiles/profiles.js";
 import { buildFollowUpPrompt } from "../prompts/follow-up.js";
 import { buildReviewPrompt } from "../prompts/review-prompt.js";
@@ -46,7 +45,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
   }
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
   const selection = await selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths });
-  const baseline = request.profile.detectMutations ? await captureGitStatus(record.workspace_root) : null;
+  const watch = request.profile.detectMutations ? await watchTree(record.workspace_root, { skip: [dirname(request.chainsDir)] }) : null;
   const snapshot = await createSnapshot(selection);
   const prompt = record.parent_job_id
     ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
@@ -66,7 +65,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     snapshotDir: snapshot.dir,
     keptSnapshotPath: request.keepSnapshot ? snapshot.dir : null,
     targetCwd,
-    detectMutations: async () => (baseline === null ? [] : diffMutations(baseline, await captureGitStatus(record.workspace_root))),
+    detectMutations: async () => (watch === null ? [] : watch.changes()),
     cleanup: async () => (request.keepSnapshot ? undefined : snapshot.cleanup()),
   };
 }
