@@ -13,7 +13,7 @@ async function putRaw(root: string, rawPath: string, content: string): Promise<v
   await writeFile(Buffer.from(`${root}/${rawPath}`, "latin1"), content);
 }
 
-const select = (cwd: string, scope: Scope, extra: { base?: string; paths?: string[] } = {}) =>
+const select = (cwd: string, scope: Scope, extra: { base?: string; paths?: readonly string[] } = {}) =>
   selectScope({ cwd, scope, base: extra.base ?? null, paths: extra.paths ?? [] });
 
 describe("file names that are not valid UTF-8", () => {
