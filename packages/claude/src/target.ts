@@ -13,5 +13,8 @@ export const claudeTarget: TargetFacts = {
   auth: claudeAuth,
   defaultModel: () => null,
   supportsJsonSchema: true,
+  // Verified with 2.1.330 on --resume: total_cost_usd (and modelUsage) add up the whole
+  // session, while usage counts this run only.
+  reportsSessionCost: true,
   contract: claudeContract,
 };

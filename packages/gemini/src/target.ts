@@ -13,5 +13,7 @@ export const geminiTarget: TargetFacts = {
   auth: geminiAuth,
   defaultModel: () => null,
   supportsJsonSchema: false,
+  // Gemini CLI reports no cost at all.
+  reportsSessionCost: false,
   contract: geminiContract,
 };

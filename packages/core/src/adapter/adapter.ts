@@ -27,6 +27,11 @@ export interface TargetFacts {
   defaultModel(mode: Mode): string | null;
   /** Whether the target supports --json-schema structured output. */
   readonly supportsJsonSchema: boolean;
+  /**
+   * Whether the cost the parser reports is the session's running total on a resumed session
+   * (tokens being the run's own): core then records the difference against the parent chain.
+   */
+  readonly reportsSessionCost: boolean;
   readonly contract: ContractFacts;
 }
 

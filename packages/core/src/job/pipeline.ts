@@ -16,6 +16,7 @@ import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
 import type { JobStore } from "../store/job-store.js";
 import { finalizeJob } from "./finalize.js";
+import { withOwnCost } from "./own-cost.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
 import { prepareSource, type PreparedSource } from "./source.js";
 
@@ -59,7 +60,8 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     await ctx.store.update(jobId, (current) =>
       withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath }),
     );
-    const ending = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared }, stop);
+    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared }, stop);
+    const ending = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
     const mutations = await prepared.detectMutations();
     return await finalizeJob(ctx.store, jobId, ending, mutations);
   } catch (error) {
