@@ -3,6 +3,7 @@ import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
 import { pruneLazily, retentionPolicy } from "../job/retention.js";
+import { followJob, StatusLine } from "../job/status-line.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
@@ -144,6 +145,7 @@ async function runForeground(ctx: CommandContext, record: JobRecord, input: JobI
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const stopFollowing = followJob(ctx.store, record.job_id, new StatusLine(process.stderr));
   try {
     // Loaded here: a background launch never runs the pipeline itself.
     const { executeJob } = await import("../job/pipeline.js");
@@ -151,6 +153,7 @@ async function runForeground(ctx: CommandContext, record: JobRecord, input: JobI
     await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
     return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
   } finally {
+    stopFollowing();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
