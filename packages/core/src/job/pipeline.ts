@@ -14,6 +14,7 @@ import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
+import { ScopeError } from "../scope/scope-error.js";
 import type { JobStore } from "../store/job-store.js";
 import { finalizeJob } from "./finalize.js";
 import { withOwnCost } from "./own-cost.js";
@@ -181,7 +182,7 @@ function asJobError(error: unknown): ClassifiedError {
       return { error_code: code.data, message: error.message, suggested_action: error.suggestedAction ?? "See the error message." };
     }
   }
-  if (isScopeError(error)) {
+  if (error instanceof ScopeError) {
     return { error_code: "scope_failed", message: error.message, suggested_action: error.suggestedAction };
   }
   return {
@@ -190,6 +191,3 @@ function asJobError(error: unknown): ClassifiedError {
     suggested_action: "Check the job's worker.log and stderr.log in the state directory.",
   };
 }
-
-const isScopeError = (error: unknown): error is { message: string; suggestedAction: string } =>
-  typeof error === "object" && error !== null && (error as { code?: unknown }).code === "scope_failed";
