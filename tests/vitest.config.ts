@@ -4,8 +4,8 @@ import { defineConfig } from "vitest/config";
 // so timing-sensitive cancel tests do not compete for the 2 cores.
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     fileParallelism: false,
   },
 });

@@ -55,10 +55,12 @@ describe("HTTP errors from the model API", () => {
     expect(conversationRequests(server).length).toBeGreaterThan(0);
   });
 
-  it.each(TARGETS)("%s: a CLI still retrying HTTP 429 at the deadline ends as timeout, its process gone", async (target) => {
+  it.each(TARGETS)("%s: a CLI still retrying HTTP 429 at the deadline ends as timeout, its process gone", { timeout: 120_000 }, async (target) => {
     server.setScript(scriptFor(target, [{ kind: "http_error", status: 429 }]));
     companion = await RealCompanion.create(target, server);
-    const run = await companion.run("review", repo, ["--timeout", "4"], "review");
+    // Long enough for a starved machine to start the CLI and reach the server; the CLI keeps
+    // retrying for minutes, so the deadline still ends it.
+    const run = await companion.run("review", repo, ["--timeout", "20"], "review");
     expect(run.exitCode).toBe(1);
     expect(run.json).toMatchObject({ status: "failed", error_code: "timeout" });
     expect(conversationRequests(server).length).toBeGreaterThan(0);

@@ -53,11 +53,11 @@ describe.each(TARGETS)("%s jobs through the real CLI", (target) => {
     for (const tool of facts.writeTools) expect(resumed?.toolNames).not.toContain(tool);
   });
 
-  it("cancel of a CLI stalled mid-stream ends cancelled and leaves no process behind", async () => {
+  it("cancel of a CLI stalled mid-stream ends cancelled and leaves no process behind", { timeout: 240_000 }, async () => {
     e2e.server.setScript(scriptFor(target, [{ kind: "stall", text: "Looking" }]));
     const launched = await e2e.companion.run("review", e2e.repo, ["--background"], "review");
     const jobId = String(launched.json.job_id);
-    await eventually(async () => conversationRequests(e2e.server).some((r) => r.turn === "stall"), 30_000);
+    await eventually(async () => conversationRequests(e2e.server).some((r) => r.turn === "stall"), 120_000);
     const running = await eventually(async () => {
       const status = await e2e.companion.command("status", "--job", jobId);
       return status.json.status === "running" && status.json.pid_info ? status.json : null;

@@ -67,7 +67,9 @@ describe("50 simultaneous background jobs across both targets, polled and cancel
     const jobs = await Promise.all(
       Array.from({ length: JOBS }, async (_, i): Promise<Job> => {
         const h = i % 2 === 0 ? harness.claude : harness.gemini;
-        const env = { MOCK_CLI_SCENARIO: i % 7 === 0 ? "slow" : "success", MOCK_CLI_DELAY_MS: String(200 + ((i * 137) % 1300)) };
+        // Job 0 never finishes on its own, so its cancel lands mid-flight however loaded the machine is.
+        const scenario = i === 0 ? "hang" : i % 7 === 0 ? "slow" : "success";
+        const env = { MOCK_CLI_SCENARIO: scenario, MOCK_CLI_DELAY_MS: String(200 + ((i * 137) % 1300)) };
         const id = await launch(h, work, env, `job ${i}`);
         const cancelled = i % CANCEL_EVERY === 0;
         if (cancelled) cancels.push(sleep((i * 53) % 900).then(async () => (await h.run(["cancel", "--job", id])).json));
@@ -90,8 +92,7 @@ describe("50 simultaneous background jobs across both targets, polled and cancel
       const final = finals[i] as Json;
       expect(final.status, `${job.id}: ${String(final.error_message)}`).toBe(job.cancelled && final.status === "cancelled" ? "cancelled" : "completed");
     });
-    // The first cancel is sent as soon as its job is queued, so at least one lands mid-flight.
-    expect(finals.filter((final) => final.status === "cancelled").length).toBeGreaterThan(0);
+    expect(finals[0]?.status).toBe("cancelled");
 
     const results = await mapLimit(jobs, 6, async (job) => ({ job, run: await job.h.run(["result", "--job", job.id]) }));
     for (const { job, run } of results) {

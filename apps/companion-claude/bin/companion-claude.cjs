@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // CommonJS on purpose: the synchronous loader starts faster than the ES module loader.
-// The commands host agents poll (core's READ_ONLY_COMMANDS) start from a small bundle of
-// their own; every other command from the full one.
-const READ_ONLY = new Set(["status", "result"]);
-require(READ_ONLY.has(process.argv[2]) ? "../dist/read.cjs" : "../dist/main.cjs");
+// Core's command table says which bundle serves each command (dist/route.cjs holds only the
+// table): the commands host agents poll start from a small bundle of their own.
+const { bundleFor } = require("../dist/route.cjs");
+require(`../dist/${bundleFor(process.argv[2])}.cjs`);

@@ -1,4 +1,4 @@
-import { ALL_COMMANDS, startCli } from "@agent-companion/core";
+import { ALL_OPERATIONS, startCli } from "@agent-companion/core";
 import { wiring } from "./wiring.js";
 
-startCli(wiring, ALL_COMMANDS);
+startCli(wiring, ALL_OPERATIONS);

@@ -27,15 +27,15 @@ export class RealCompanion {
   /** `run` with the auth flags the sandbox needs; `args` go before the `--` and prompt. */
   run(mode: string, cwd: string, args: readonly string[], prompt: string, env?: Record<string, string>): Promise<CompanionRun> {
     const argv = ["run", "--mode", mode, "--cwd", cwd, ...factsOf(this.target).authArgs, ...args, "--", prompt];
-    return this.harness.run(argv, { env, timeoutMs: 90_000 });
+    return this.harness.run(argv, { env, timeoutMs: 110_000 });
   }
 
   continue(jobId: string, prompt: string): Promise<CompanionRun> {
-    return this.harness.run(["continue", "--job", jobId, ...factsOf(this.target).authArgs, "--", prompt], { timeoutMs: 90_000 });
+    return this.harness.run(["continue", "--job", jobId, ...factsOf(this.target).authArgs, "--", prompt], { timeoutMs: 110_000 });
   }
 
   command(...args: string[]): Promise<CompanionRun> {
-    return this.harness.run(args, { timeoutMs: 90_000 });
+    return this.harness.run(args, { timeoutMs: 110_000 });
   }
 
   async cleanup(): Promise<void> {

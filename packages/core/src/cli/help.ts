@@ -1,56 +1,53 @@
 import type { TargetFacts } from "../adapter/adapter.js";
-import type { CommandName } from "./args.js";
+import { COMMANDS, type CommandName, type CommandSpec, type FlagSpec, GLOBAL_FLAGS } from "../commands/table.js";
 
-const GLOBAL = `Global flags:
-  --state-dir DIR   job store root (env COMPANION_STATE_DIR; default: the platform state dir)
-  --human           readable text instead of JSON
-  -h, --help        this help`;
+/** `--mode MODE`, `--paths GLOB`: how a flag is written in help. */
+export const flagSignature = (name: string, flag: FlagSpec): string => `--${name}${flag.value ? ` ${flag.value}` : ""}`;
 
-const RUN_FLAGS = `  --background            detach; print the "launched" envelope and return at once
-  --model ID              model id (default: COMPANION_<T>_MODEL, else the target's default)
-  --timeout SEC           deadline for the target process (default per mode: 900, rescue 3600)
-  --auth-mode MODE        subscription | api_key | auto
-  --json-schema FILE      structured output schema (Claude, review modes)
-  --keep-snapshot         keep the review snapshot; its path is recorded
-  --prompt-file FILE|-    read the prompt from a file or stdin`;
-
-const SCOPE_FLAGS = `  --mode MODE             review | adversarial-review | custom-review | rescue
-  --cwd DIR               source directory (default: the current directory)
-  --base REF              base ref for branch-diff (default: the default branch, else main)
-  --paths GLOB[,GLOB…]    custom-review globs (repeatable)
-  --scope S               working-tree | staged | head | branch-diff | custom
-  --containment C         snapshot | none (rescue only runs uncontained)`;
-
-const USAGE: Record<CommandName, string> = {
-  run: `run --mode MODE [flags] [--] PROMPT…\n  Start a job (foreground unless --background).\n${SCOPE_FLAGS}\n${RUN_FLAGS}`,
-  continue: `continue --job ID [flags] [--] PROMPT…\n  Follow up on a finished job, resuming its target session.\n  --job ID\n${RUN_FLAGS}`,
-  status: `status [--job ID] [--all] [--cwd DIR]\n  One record (from any cwd), or the jobs of a workspace (--all: every workspace).`,
-  result: `result --job ID\n  The terminal record of a job; marks it collected.`,
-  wait: `wait --job ID [--timeout SEC]\n  Block until the job is terminal (exit 124 if --timeout elapses first); progress on stderr.`,
-  cancel: `cancel --job ID [--force]\n  Stop a job safely: only a process whose identity is verified is signalled.\n  --force   SIGKILL instead of SIGTERM`,
-  preflight: `preflight --mode MODE [scope flags]\n  Show exactly which files a review would send; spawns nothing, records nothing.\n${SCOPE_FLAGS}`,
-  doctor: `doctor [--auth-mode MODE] [--no-probe]\n  Binary, version floor, CLI contract and auth readiness (a live, source-free probe unless --no-probe).`,
-  prune: `prune [--dry-run]\n  Apply retention now (COMPANION_TTL seconds, default 7 days; COMPANION_MAX_JOBS, default 500).`,
-  __worker: `__worker --job ID\n  Internal: runs a background job.`,
-};
-
-export function commandHelp(adapter: TargetFacts, command: CommandName): string {
-  return `Usage: companion-${adapter.name} ${USAGE[command]}\n\n${GLOBAL}\n`;
+/** The help text of a flag, with its values and whether it is required or repeatable. */
+export function flagHelp(flag: FlagSpec): string {
+  const notes = [flag.values ? `one of ${flag.values.join(", ")}` : null, flag.required ? "required" : null, flag.kind === "list" ? "repeatable" : null].filter(Boolean);
+  return `${flag.help}${notes.length ? ` [${notes.join("; ")}]` : ""}`;
 }
 
-export function mainHelp(adapter: TargetFacts, version: string): string {
-  const names = (Object.keys(USAGE) as CommandName[]).filter((name) => !name.startsWith("__"));
-  return `companion-${adapter.name} ${version}: run ${adapter.displayName} as foreground or background jobs with durable records.
+const flagLines = (flags: Readonly<Record<string, FlagSpec>>): string[] =>
+  Object.entries(flags).map(([name, flag]) => `  ${flagSignature(name, flag).padEnd(24)}${flagHelp(flag)}`);
 
-Usage: companion-${adapter.name} COMMAND [flags]
+const globalHelp = (): string => ["Global flags:", ...flagLines(GLOBAL_FLAGS)].join("\n");
+
+/** The commands a user sees (internal ones are left out). */
+export const publicCommands = (): [CommandName, CommandSpec][] =>
+  (Object.entries(COMMANDS) as [CommandName, CommandSpec][]).filter(([, spec]) => !spec.hidden);
+
+export function commandHelp(target: TargetFacts, command: CommandName): string {
+  const spec: CommandSpec = COMMANDS[command];
+  const flags = flagLines(spec.flags);
+  return [
+    `Usage: companion-${target.name} ${spec.usage}`,
+    `  ${spec.summary}`,
+    ...(spec.details ? [`  ${spec.details}`] : []),
+    ...(spec.prompt ? [`  PROMPT: ${spec.prompt.help}; words after -- are prompt text even if they start with a dash.`] : []),
+    ...(flags.length ? ["", "Flags:", ...flags] : []),
+    "",
+    globalHelp(),
+    "",
+  ].join("\n");
+}
+
+export function mainHelp(target: TargetFacts, version: string): string {
+  return `companion-${target.name} ${version}: run ${target.displayName} as foreground or background jobs with durable records.
+
+Usage: companion-${target.name} COMMAND [flags]
 
 Commands:
-${names.map((name) => `  ${USAGE[name].split("\n")[0]}`).join("\n")}
+${publicCommands()
+  .map(([, spec]) => `  ${spec.usage.padEnd(40)}${spec.summary}`)
+  .join("\n")}
 
-${GLOBAL}
-  --version         print the version
+${globalHelp()}
+  --version               print the version
 
-Environment: ${adapter.binaryEnvVar} (target executable), COMPANION_${adapter.name.toUpperCase()}_MODEL, COMPANION_STATE_DIR.
+Environment: ${target.binaryEnvVar} (target executable), COMPANION_${target.name.toUpperCase()}_MODEL, COMPANION_STATE_DIR.
 Every command prints one JSON document on stdout; see \`COMMAND --help\`.
 `;
 }

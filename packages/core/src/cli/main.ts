@@ -1,10 +1,16 @@
 import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
 import { EXIT, type ExitCode, usageError } from "../errors/companion-error.js";
-import { commandContext } from "../commands/context.js";
-import { isCommand, parseCommandLine } from "./args.js";
-import { commandHelp, mainHelp } from "./help.js";
-import type { CommandTable } from "./command-table.js";
+import { operationContext } from "../commands/context.js";
+import type { InputOf } from "../commands/input.js";
+import type { Operation, OperationTable } from "../commands/operation.js";
+import { type CommandName, isCommand } from "../commands/table.js";
+import { StatusLine, statusViewOf } from "../job/status-line.js";
+import type { JobRecord } from "../record/schema.js";
+import { parseCommandLine } from "./args.js";
+import { commandHelp, mainHelp, publicCommands } from "./help.js";
+import { nearest } from "./nearest.js";
 import { printError, printOutput } from "./output.js";
+import { readPrompt } from "./prompt.js";
 
 export interface CliEnvironment {
   /** The bin's version, printed by --version. */
@@ -13,8 +19,8 @@ export interface CliEnvironment {
   binPath: string;
   /** Imports the full adapter; only commands that start the target call it. */
   loadAdapter(): Promise<TargetAdapter>;
-  /** The commands this entry point runs (see command-table.ts and read-only-commands.ts). */
-  commands: CommandTable;
+  /** The operations this entry point runs (see commands/operations.ts, read-only-operations.ts). */
+  operations: OperationTable;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
@@ -32,25 +38,39 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
       process.stdout.write(`${environment.version}\n`);
       return EXIT.ok;
     }
-    if (!isCommand(first)) throw usageError(`Unknown command "${first}".`, `Run \`companion-${target.name} --help\` for the list of commands.`);
+    if (!isCommand(first)) throw unknownCommand(target, first);
     const parsed = parseCommandLine(first, rest);
-    if (parsed.values.help === true) {
+    if (parsed.globals.help) {
       process.stdout.write(commandHelp(target, first));
       return EXIT.ok;
     }
-    const ctx = commandContext(target, parsed, {
-      loadAdapter: environment.loadAdapter,
-      env: environment.env ?? process.env,
-      cwd: environment.cwd ?? process.cwd(),
-      binPath: environment.binPath,
-    });
-    const load = environment.commands[first];
+    const load = environment.operations[first];
     if (load === undefined) throw usageError(`"${first}" is not available from this entry point.`);
-    const command = await load();
-    const output = await command(ctx, parsed);
+    const cwd = environment.cwd ?? process.cwd();
+    const input = { ...parsed.values, prompt: readPrompt(parsed, cwd) } as InputOf<typeof first>;
+    const ctx = operationContext(target, { env: environment.env ?? process.env, cwd, binPath: environment.binPath, stateDir: parsed.globals.stateDir, loadAdapter: environment.loadAdapter });
+    const operation = (await load()) as Operation<CommandName>;
+    const status = new StatusLine(process.stderr);
+    const onProgress = (record: JobRecord): void => status.show(statusViewOf(record));
+    const output = await operation({ ...ctx, onInterrupt: onProcessInterrupt, onProgress }, input as never).finally(() => status.end());
     printOutput(output, human);
     return output.exitCode;
   } catch (error) {
     return printError(error, human);
   }
+}
+
+function unknownCommand(target: TargetFacts, given: string) {
+  const guess = nearest(given, publicCommands().map(([name]) => name));
+  return usageError(`unknown command "${given}"${guess ? `; did you mean ${guess}?` : ""}`, `Run \`companion-${target.name} --help\` for the list of commands.`);
+}
+
+/** Ctrl-C or SIGTERM: a foreground job is cancelled, not orphaned. */
+function onProcessInterrupt(handler: () => void): () => void {
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
 }

@@ -1,13 +1,7 @@
 import { CompanionError, EXIT, type ExitCode } from "../errors/companion-error.js";
+import type { OperationResult } from "../commands/operation.js";
 
-/** What a command hands back to the CLI shell: one JSON document and an exit code. */
-export interface CommandOutput {
-  document: unknown;
-  exitCode: ExitCode;
-  /** Readable text for --human; the JSON document is printed when absent. */
-  human?: string;
-}
-
+/** The error envelope of SPEC §3.1, printed by the CLI and returned by MCP tool errors. */
 export const errorDocument = (error: CompanionError) => ({
   ok: false,
   error: error.code,
@@ -15,21 +9,27 @@ export const errorDocument = (error: CompanionError) => ({
   ...(error.suggestedAction ? { suggested_action: error.suggestedAction } : {}),
 });
 
-export function printOutput(output: CommandOutput, human: boolean): void {
+/** Any failure as a CompanionError: an unexpected one is an I/O error with a next step. */
+export const asCompanionError = (error: unknown): CompanionError =>
+  error instanceof CompanionError
+    ? error
+    : new CompanionError("io_error", `Unexpected failure: ${(error as Error)?.message ?? String(error)}`, {
+        suggestedAction: "Re-run with the same arguments; if it persists, report it with the message above.",
+      });
+
+export function printOutput(output: OperationResult, human: boolean): void {
+  if (output.notice !== undefined) process.stderr.write(`${output.notice}\n`);
   process.stdout.write(human && output.human !== undefined ? `${output.human}\n` : `${JSON.stringify(output.document, null, 2)}\n`);
 }
 
-/** Errors: the envelope on stdout (the machine contract) and one readable line on stderr. */
+/**
+ * Errors: the envelope on stdout (the machine contract) and one readable line on stderr.
+ * With --human only that line, on stderr: stdout stays empty, so a script capturing it
+ * never mistakes an error for an answer.
+ */
 export function printError(error: unknown, human: boolean): ExitCode {
-  const known =
-    error instanceof CompanionError
-      ? error
-      : new CompanionError("io_error", `Unexpected failure: ${(error as Error)?.message ?? String(error)}`, {
-          suggestedAction: "Re-run with the same arguments; if it persists, report it with the message above.",
-        });
-  const line = `error: ${known.message}${known.suggestedAction ? ` (${known.suggestedAction})` : ""}`;
-  process.stderr.write(`${line}\n`);
+  const known = asCompanionError(error);
+  process.stderr.write(`error: ${known.message}${known.suggestedAction ? ` (${known.suggestedAction})` : ""}\n`);
   if (!human) process.stdout.write(`${JSON.stringify(errorDocument(known), null, 2)}\n`);
-  else process.stdout.write(`${line}\n`);
   return known.exitCode ?? EXIT.failed;
 }

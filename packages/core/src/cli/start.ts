@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
-import type { CommandTable } from "./command-table.js";
+import type { OperationTable } from "../commands/operation.js";
 import { runCli } from "./main.js";
 
 /** What a bin package supplies: its target and where its bundle sits. */
@@ -13,16 +13,16 @@ export interface BinWiring {
   bundleUrl: string;
 }
 
-/** Runs the CLI of a bin package over `process.argv` and sets the exit code. */
-export function startCli(wiring: BinWiring, commands: CommandTable): void {
+/** The bin's version and script path, read beside its bundle. */
+export function binFacts(wiring: BinWiring): { version: string; binPath: string } {
   const { version } = JSON.parse(readFileSync(new URL("../package.json", wiring.bundleUrl), "utf8")) as { version: string };
+  return { version, binPath: fileURLToPath(new URL(`../bin/companion-${wiring.target.name}.cjs`, wiring.bundleUrl)) };
+}
+
+/** Runs the CLI of a bin package over `process.argv` and sets the exit code. */
+export function startCli(wiring: BinWiring, operations: OperationTable): void {
   // No top-level await: the bins' bundles are CommonJS (see tooling/bundle).
-  void runCli(wiring.target, process.argv.slice(2), {
-    version,
-    binPath: fileURLToPath(new URL(`../bin/companion-${wiring.target.name}.cjs`, wiring.bundleUrl)),
-    loadAdapter: wiring.loadAdapter,
-    commands,
-  }).then((code) => {
+  void runCli(wiring.target, process.argv.slice(2), { ...binFacts(wiring), loadAdapter: wiring.loadAdapter, operations }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -11,9 +11,9 @@ import { assessLiveness } from "../job/reconcile.js";
 import { isActive, type JobRecord } from "../record/schema.js";
 import { parseJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
-import { type ParsedCommand, requiredFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 
 /**
  * How long cancel waits for the job's own finalization to record `cancelled`: normally
@@ -21,9 +21,9 @@ import type { CommandContext } from "./context.js";
  */
 const SETTLE_MS = 10_000;
 
-export async function cancelCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const jobId = parseJobId(requiredFlag(parsed, "job"));
-  const force = parsed.values.force === true;
+export async function cancelOperation(ctx: OperationContext, input: InputOf<"cancel">): Promise<OperationResult> {
+  const jobId = parseJobId(input.job);
+  const { force } = input;
   const read = await ctx.store.read(jobId);
   if (read.outcome === "not_found") {
     const wrongBin = ctx.store.heldByOtherTarget(jobId);
@@ -34,9 +34,8 @@ export async function cancelCommand(ctx: CommandContext, parsed: ParsedCommand):
   const { envelope, exit_code } = cancelEnvelope(jobId, outcome);
   const settled = outcome.outcome === "signaled" || outcome.outcome === "already_dead" ? await settle(ctx.store, jobId) : null;
   const document = settled ? { ...envelope, job_status: settled.status } : envelope;
-  if (!envelope.ok) process.stderr.write(`cancel: ${String(envelope.message ?? outcome.outcome)}\n`);
   const human = `${jobId}: ${outcome.outcome}${settled ? ` (job ${settled.status})` : ""}${envelope.ok ? "" : ` — ${String(envelope.message)}`}`;
-  return { document, exitCode: exit_code, human };
+  return { document, exitCode: exit_code, human, ...(envelope.ok ? {} : { failed: true, notice: `cancel: ${String(envelope.message ?? outcome.outcome)}` }) };
 }
 
 async function cancelRecord(store: JobStore, record: JobRecord, force: boolean): Promise<CancelOutcome> {

@@ -1,36 +1,47 @@
 import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
+import type { JobRecord } from "../record/schema.js";
 import { JobStore } from "../store/job-store.js";
 import { resolveStateRoot } from "../store/state-root.js";
-import { type ParsedCommand, stringFlag } from "../cli/args.js";
 
-/** Everything a command needs from its surroundings, so commands stay free of globals. */
-export interface CommandContext {
+/** Everything an operation needs from its surroundings, so operations stay free of globals. */
+export interface OperationContext {
   target: TargetFacts;
-  /** The full adapter (parsers and argv), loaded only by commands that start the target. */
+  /** The full adapter (parsers and argv), loaded only by operations that start the target. */
   loadAdapter(): Promise<TargetAdapter>;
   store: JobStore;
   stateRoot: string;
   env: NodeJS.ProcessEnv;
+  /** The front-end's working directory: the default source directory. */
   cwd: string;
   /** Absolute path of the running bin script, used to start the background worker. */
   binPath: string;
-  human: boolean;
+  /**
+   * Calls `handler` when the caller gives up (Ctrl-C or SIGTERM at the CLI, a cancelled MCP
+   * request) until the returned function is called; a foreground job is then cancelled.
+   * Only operations that register one change what an interrupt does.
+   */
+  onInterrupt?: (handler: () => void) => () => void;
+  /** Called with the job's record while `wait` or a foreground run is in progress. */
+  onProgress?: (record: JobRecord) => void;
 }
 
-export function commandContext(
-  target: TargetFacts,
-  parsed: ParsedCommand,
-  environment: { env: NodeJS.ProcessEnv; cwd: string; binPath: string; loadAdapter(): Promise<TargetAdapter> },
-): CommandContext {
-  const stateRoot = resolveStateRoot(stringFlag(parsed, "state-dir"), environment.env);
+export interface ContextSource {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  binPath: string;
+  stateDir: string | undefined;
+  loadAdapter(): Promise<TargetAdapter>;
+}
+
+export function operationContext(target: TargetFacts, source: ContextSource): OperationContext {
+  const stateRoot = resolveStateRoot(source.stateDir, source.env);
   return {
     target,
-    loadAdapter: environment.loadAdapter,
+    loadAdapter: source.loadAdapter,
     store: new JobStore(stateRoot, target.name),
     stateRoot,
-    env: environment.env,
-    cwd: environment.cwd,
-    binPath: environment.binPath,
-    human: parsed.values.human === true,
+    env: source.env,
+    cwd: source.cwd,
+    binPath: source.binPath,
   };
 }

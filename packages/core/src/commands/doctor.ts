@@ -8,10 +8,9 @@ import { profileFor } from "../profiles/profiles.js";
 import { resolveBinary } from "../process/binary.js";
 import { type ContractReport, probeContract } from "../process/contract.js";
 import { superviseTarget } from "../process/supervise.js";
-import { AuthMode } from "../record/schema.js";
-import { enumFlag, type ParsedCommand } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 
 const PROBE_TIMEOUT_S = 90;
 const PROBE_PROMPT = "This is a connectivity check. Reply with the single word OK.";
@@ -22,9 +21,9 @@ type Probe =
   | { outcome: "failed"; error_code: string; message: string; suggested_action: string };
 
 /** Binary, version floor, the flags read-only reviews depend on, and a live source-free auth probe. */
-export async function doctorCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
+export async function doctorOperation(ctx: OperationContext, input: InputOf<"doctor">): Promise<OperationResult> {
   const adapter = await ctx.loadAdapter();
-  const authMode = enumFlag(parsed, "auth-mode", AuthMode.options) ?? adapter.defaultAuthMode;
+  const authMode = input.authMode ?? adapter.defaultAuthMode;
   let binary: string;
   try {
     binary = resolveBinary(adapter, ctx.env, ctx.cwd);
@@ -36,7 +35,7 @@ export async function doctorCommand(ctx: CommandContext, parsed: ParsedCommand):
   const auth = resolveAuthEnvironment(adapter.auth, authMode, ctx.env, adapter.displayName);
   const contract = await probeContract(adapter, binary, auth.outcome === "ok" ? auth.env : stringEnv(ctx.env));
   const probe: Probe =
-    parsed.values["no-probe"] === true
+    input.noProbe
       ? { outcome: "skipped" }
       : auth.outcome === "not_authed"
         ? { outcome: "failed", error_code: "not_authed", message: auth.message, suggested_action: auth.suggestedAction }

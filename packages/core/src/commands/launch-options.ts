@@ -4,9 +4,9 @@ import type { TargetFacts } from "../adapter/adapter.js";
 import { usageError } from "../errors/companion-error.js";
 import { type ModeProfile, profileFor } from "../profiles/profiles.js";
 import { type ResolvedScope, resolveScope } from "../profiles/overrides.js";
-import { AuthMode, Containment, type JobRecord, Mode, Scope } from "../record/schema.js";
+import type { AuthMode, JobRecord } from "../record/schema.js";
 import { resolveSourceDir } from "../workspace/root.js";
-import { enumFlag, listFlag, type ParsedCommand, secondsFlag, stringFlag } from "../cli/args.js";
+import type { InputOf } from "./input.js";
 
 /** --mode, --cwd and the scope flags, shared by `run` and `preflight`. */
 export interface SourceFlags {
@@ -15,17 +15,10 @@ export interface SourceFlags {
   scope: ResolvedScope;
 }
 
-export function sourceFlags(parsed: ParsedCommand, processCwd: string): SourceFlags {
-  const mode = enumFlag(parsed, "mode", Mode.options);
-  if (mode === undefined) throw usageError(`${parsed.command}: --mode is required (one of ${Mode.options.join(", ")}).`);
-  const profile = profileFor(mode);
-  const scope = resolveScope(profile, {
-    scope: enumFlag(parsed, "scope", Scope.options),
-    containment: enumFlag(parsed, "containment", Containment.options),
-    base: stringFlag(parsed, "base"),
-    paths: listFlag(parsed, "paths"),
-  });
-  return { profile, cwd: resolveSourceDir(stringFlag(parsed, "cwd"), processCwd), scope };
+export function sourceFlags(input: InputOf<"preflight">, processCwd: string): SourceFlags {
+  const profile = profileFor(input.mode);
+  const scope = resolveScope(profile, { scope: input.scope, containment: input.containment, base: input.base, paths: input.paths });
+  return { profile, cwd: resolveSourceDir(input.cwd, processCwd), scope };
 }
 
 /** The flags `run` and `continue` share, validated. */
@@ -38,6 +31,8 @@ export interface JobOptions {
   keepSnapshot: boolean;
 }
 
+type JobFlags = Pick<InputOf<"continue">, "background" | "model" | "timeout" | "authMode" | "jsonSchema" | "keepSnapshot">;
+
 /**
  * `parent` is the job a `continue` follows up: its model, auth mode and timeout hold unless
  * given again (SPEC §3); a fresh run takes them from the flags, the environment and defaults.
@@ -45,23 +40,22 @@ export interface JobOptions {
 export function jobOptions(
   adapter: TargetFacts,
   profile: ModeProfile,
-  parsed: ParsedCommand,
+  input: JobFlags,
   context: { parent: JobRecord | null; env: NodeJS.ProcessEnv; cwd: string },
 ): JobOptions {
   const { parent } = context;
   const envModel = context.env[`COMPANION_${adapter.name.toUpperCase()}_MODEL`];
   return {
-    background: parsed.values.background === true,
-    model: stringFlag(parsed, "model") ?? (parent ? parent.model : (envModel || null) ?? adapter.defaultModel(profile.mode)),
-    timeoutS: secondsFlag(parsed, "timeout") ?? parent?.timeout_s ?? profile.defaultTimeoutS,
-    authMode: enumFlag(parsed, "auth-mode", AuthMode.options) ?? parent?.auth_mode ?? adapter.defaultAuthMode,
-    jsonSchema: jsonSchemaFlag(adapter, profile, parsed, context.cwd),
-    keepSnapshot: parsed.values["keep-snapshot"] === true,
+    background: input.background,
+    model: input.model ?? (parent ? parent.model : (envModel || null) ?? adapter.defaultModel(profile.mode)),
+    timeoutS: input.timeout ?? parent?.timeout_s ?? profile.defaultTimeoutS,
+    authMode: input.authMode ?? parent?.auth_mode ?? adapter.defaultAuthMode,
+    jsonSchema: readJsonSchema(adapter, profile, input.jsonSchema, context.cwd),
+    keepSnapshot: input.keepSnapshot,
   };
 }
 
-function jsonSchemaFlag(adapter: TargetFacts, profile: ModeProfile, parsed: ParsedCommand, cwd: string): string | null {
-  const file = stringFlag(parsed, "json-schema");
+function readJsonSchema(adapter: TargetFacts, profile: ModeProfile, file: string | undefined, cwd: string): string | null {
   if (file === undefined) return null;
   if (!adapter.supportsJsonSchema) throw usageError(`--json-schema is not supported by ${adapter.displayName}.`);
   if (!profile.structuredOutputAllowed) throw usageError(`--json-schema is not allowed in ${profile.mode} mode.`);
@@ -73,18 +67,4 @@ function jsonSchemaFlag(adapter: TargetFacts, profile: ModeProfile, parsed: Pars
     throw usageError(`--json-schema: cannot read a JSON schema from "${file}": ${(error as Error).message}`);
   }
   return text;
-}
-
-/** The prompt from argv words, --prompt-file FILE, or --prompt-file - (stdin). */
-export function readPrompt(parsed: ParsedCommand, cwd: string): string {
-  const file = stringFlag(parsed, "prompt-file");
-  if (file !== undefined && parsed.positionals.length > 0) {
-    throw usageError("Give the prompt either as words or with --prompt-file, not both.");
-  }
-  if (file === undefined) return parsed.positionals.join(" ");
-  try {
-    return readFileSync(file === "-" ? 0 : resolve(cwd, file), "utf8");
-  } catch (error) {
-    throw usageError(`--prompt-file: cannot read "${file}": ${(error as Error).message}`);
-  }
 }

@@ -2,14 +2,14 @@ import { CompanionError, EXIT, usageError } from "../errors/companion-error.js";
 import { describeSelection } from "../scope/describe.js";
 import { ScopeError } from "../scope/scope-error.js";
 import { selectScope } from "../scope/select.js";
-import type { ParsedCommand } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 import { sourceFlags } from "./launch-options.js";
 
 /** The exact selection a review would send; spawns no target and writes no record. */
-export async function preflightCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
+export async function preflightOperation(ctx: OperationContext, input: InputOf<"preflight">): Promise<OperationResult> {
+  const { profile, cwd, scope } = sourceFlags(input, ctx.cwd);
   if (scope.containment === "none") {
     throw usageError(`preflight applies to review modes; ${profile.mode} works on the live tree and sends no snapshot.`);
   }

@@ -1,11 +1,11 @@
 import { EXIT } from "../errors/companion-error.js";
 import { prune, retentionPolicy } from "../job/retention.js";
-import type { ParsedCommand } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 
-export async function pruneCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const dryRun = parsed.values["dry-run"] === true;
+export async function pruneOperation(ctx: OperationContext, input: InputOf<"prune">): Promise<OperationResult> {
+  const { dryRun } = input;
   const policy = retentionPolicy(ctx.env);
   const report = await prune(ctx.store, policy, { dryRun });
   const document = { ok: true, dry_run: dryRun, ttl_s: policy.ttlMs / 1000, max_jobs: policy.maxJobs, ...report };

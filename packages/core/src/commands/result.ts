@@ -3,13 +3,13 @@ import { reconcile } from "../job/reconcile.js";
 import { markCollected } from "../record/build.js";
 import { isActive } from "../record/schema.js";
 import { parseJobId } from "../store/job-id.js";
-import { type ParsedCommand, requiredFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 import { renderRecord } from "./render.js";
 
-export async function resultCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const jobId = parseJobId(requiredFlag(parsed, "job"));
+export async function resultOperation(ctx: OperationContext, input: InputOf<"result">): Promise<OperationResult> {
+  const jobId = parseJobId(input.job);
   const current = await reconcile(ctx.store, await ctx.store.get(jobId));
   if (isActive(current.status)) {
     throw new CompanionError("not_terminal", `Job ${jobId} is still ${current.status}.`, {

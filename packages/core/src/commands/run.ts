@@ -3,24 +3,24 @@ import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
 import { pruneLazily, retentionPolicy } from "../job/retention.js";
-import { followJob, StatusLine } from "../job/status-line.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
 import { newJobId, parseJobId } from "../store/job-id.js";
 import { workspaceRootOf } from "../workspace/root.js";
-import { type ParsedCommand, requiredFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
-import { jobOptions, readPrompt, sourceFlags } from "./launch-options.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import { jobOptions, sourceFlags } from "./launch-options.js";
+import type { OperationResult } from "./operation.js";
 import { renderRecord } from "./render.js";
+import { watchProgress } from "./watch-progress.js";
 import { writeCancelMarker } from "../cancel/marker.js";
 
-export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const { profile, cwd, scope } = sourceFlags(parsed, ctx.cwd);
+export async function runOperation(ctx: OperationContext, input: InputOf<"run">): Promise<OperationResult> {
+  const { profile, cwd, scope } = sourceFlags(input, ctx.cwd);
   const { mode } = profile;
-  const options = jobOptions(ctx.target, profile, parsed, { parent: null, env: ctx.env, cwd: ctx.cwd });
-  const prompt = readPrompt(parsed, ctx.cwd);
+  const options = jobOptions(ctx.target, profile, input, { parent: null, env: ctx.env, cwd: ctx.cwd });
+  const { prompt } = input;
   if (profile.access === "write" && prompt.trim() === "") {
     throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.target.name} run --mode ${mode} -- "fix the failing test in …"` });
   }
@@ -44,8 +44,8 @@ export async function runCommand(ctx: CommandContext, parsed: ParsedCommand): Pr
   return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
 }
 
-export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const parent = await ctx.store.get(parseJobId(requiredFlag(parsed, "job")));
+export async function continueOperation(ctx: OperationContext, input: InputOf<"continue">): Promise<OperationResult> {
+  const parent = await ctx.store.get(parseJobId(input.job));
   if (isActive(parent.status)) {
     throw new CompanionError("not_continuable", `Job ${parent.job_id} is still ${parent.status}.`, { suggestedAction: `Wait for it: companion-${ctx.target.name} wait --job ${parent.job_id}` });
   }
@@ -53,8 +53,8 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
     throw new CompanionError("not_continuable", `Job ${parent.job_id} has no target session to resume (the target never reported one).`, { suggestedAction: "Start a new job with `run` instead." });
   }
   const profile = profileFor(parent.mode);
-  const options = jobOptions(ctx.target, profile, parsed, { parent, env: ctx.env, cwd: ctx.cwd });
-  const prompt = readPrompt(parsed, ctx.cwd);
+  const options = jobOptions(ctx.target, profile, input, { parent, env: ctx.env, cwd: ctx.cwd });
+  const { prompt } = input;
   if (prompt.trim() === "") throw new CompanionError("usage_error", "continue needs a follow-up prompt.");
   const record = newJobRecord({
     job_id: newJobId(),
@@ -76,7 +76,7 @@ export async function continueCommand(ctx: CommandContext, parsed: ParsedCommand
   return launch(ctx, record, { prompt, jsonSchema: options.jsonSchema, keepSnapshot: options.keepSnapshot });
 }
 
-async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+async function launch(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
   // Retention runs after the job; an unusable setting must fail before the job starts.
   retentionPolicy(ctx.env);
   return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
@@ -88,7 +88,7 @@ async function launch(ctx: CommandContext, record: JobRecord, input: JobInput): 
  * worker cannot act before its record exists, and a worker that dies at any point after the
  * launch is provably gone for reconcile.
  */
-async function launchBackground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+async function launchBackground(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
   const worker = execa(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
     detached: true,
     cleanup: false,
@@ -134,18 +134,20 @@ async function launchBackground(ctx: CommandContext, record: JobRecord, input: J
   return { document, exitCode: EXIT.ok, human: `launched ${record.job_id} (${record.target} ${record.mode}) in ${record.workspace_root}` };
 }
 
-/** Ctrl-C (or SIGTERM) on a foreground run cancels the job like `cancel` would. */
-async function runForeground(ctx: CommandContext, record: JobRecord, input: JobInput): Promise<CommandOutput> {
+/**
+ * The caller giving up (Ctrl-C or SIGTERM at the CLI, a cancelled MCP request) cancels the
+ * job like `cancel` would.
+ */
+async function runForeground(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
   // This process is the job's worker: its identity goes into the record it creates.
   const self = await captureIdentity(process.pid);
   await ctx.store.create(withWorker(record, self.outcome === "captured" ? self.info : null));
   const stop = new AbortController();
-  const onSignal = (): void => {
+  const onAbort = (): void => {
     void writeCancelMarker(ctx.store.jobDir(record.job_id), { force: false }).finally(() => stop.abort());
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  const stopFollowing = followJob(ctx.store, record.job_id, new StatusLine(process.stderr));
+  const release = ctx.onInterrupt?.(onAbort);
+  const watch = ctx.onProgress ? watchProgress(ctx.store, record.job_id, ctx.onProgress) : null;
   try {
     // Loaded here: a background launch never runs the pipeline itself.
     const { executeJob } = await import("../job/pipeline.js");
@@ -153,8 +155,7 @@ async function runForeground(ctx: CommandContext, record: JobRecord, input: JobI
     await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
     return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
   } finally {
-    stopFollowing();
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    release?.();
+    watch?.stop();
   }
 }

@@ -5,9 +5,9 @@ import { type JobSummary, summarize } from "../record/summary.js";
 import { parseJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
 import { resolveSourceDir, workspaceRootOf } from "../workspace/root.js";
-import { type ParsedCommand, stringFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 import { renderRecord, renderSummaries } from "./render.js";
 
 interface Problem {
@@ -15,13 +15,12 @@ interface Problem {
   error: string;
 }
 
-export async function statusCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const jobFlag = stringFlag(parsed, "job");
-  if (jobFlag !== undefined) {
-    const record = await reconcile(ctx.store, await ctx.store.get(parseJobId(jobFlag)));
+export async function statusOperation(ctx: OperationContext, input: InputOf<"status">): Promise<OperationResult> {
+  if (input.job !== undefined) {
+    const record = await reconcile(ctx.store, await ctx.store.get(parseJobId(input.job)));
     return { document: record, exitCode: EXIT.ok, human: renderRecord(record) };
   }
-  const workspace = parsed.values.all === true ? null : workspaceRootOf(resolveSourceDir(stringFlag(parsed, "cwd"), ctx.cwd));
+  const workspace = input.all ? null : workspaceRootOf(resolveSourceDir(input.cwd, ctx.cwd));
   const problems: Problem[] = [];
   const jobs =
     workspace === null

@@ -1,32 +1,28 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { EXIT } from "../errors/companion-error.js";
 import { reconcile } from "../job/reconcile.js";
-import { StatusLine, statusViewOf } from "../job/status-line.js";
 import { isActive } from "../record/schema.js";
 import { parseJobId } from "../store/job-id.js";
-import { type ParsedCommand, requiredFlag, secondsFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 import { renderRecord } from "./render.js";
 
 const POLL_MS = 200;
 
-export async function waitCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const jobId = parseJobId(requiredFlag(parsed, "job"));
-  const timeoutS = secondsFlag(parsed, "timeout");
-  const deadline = timeoutS === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeoutS * 1000;
-  const line = new StatusLine(process.stderr);
+/** The job's record once terminal; exit 124 with the still-active record when the timeout elapses. */
+export async function waitOperation(ctx: OperationContext, input: InputOf<"wait">): Promise<OperationResult> {
+  const jobId = parseJobId(input.job);
+  const deadline = input.timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + input.timeout * 1000;
   for (;;) {
     const record = await reconcile(ctx.store, await ctx.store.get(jobId));
     if (!isActive(record.status)) {
-      line.end();
       return { document: record, exitCode: record.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(record) };
     }
-    line.show(statusViewOf(record));
+    ctx.onProgress?.(record);
     if (Date.now() >= deadline) {
-      line.end();
-      process.stderr.write(`wait: --timeout ${timeoutS} s elapsed; job ${jobId} is still ${record.status}\n`);
-      return { document: record, exitCode: EXIT.waitTimeout, human: renderRecord(record) };
+      const notice = `wait: --timeout ${input.timeout} s elapsed; job ${jobId} is still ${record.status}`;
+      return { document: record, exitCode: EXIT.waitTimeout, human: renderRecord(record), notice };
     }
     await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
   }

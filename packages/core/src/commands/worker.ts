@@ -8,15 +8,15 @@ import { executeJob } from "../job/pipeline.js";
 import { pruneLazily } from "../job/retention.js";
 import { withWorker } from "../record/build.js";
 import { parseJobId } from "../store/job-id.js";
-import { type ParsedCommand, requiredFlag } from "../cli/args.js";
-import type { CommandOutput } from "../cli/output.js";
-import type { CommandContext } from "./context.js";
+import type { OperationContext } from "./context.js";
+import type { InputOf } from "./input.js";
+import type { OperationResult } from "./operation.js";
 
 const HandOff = z.object({ prompt: z.string(), jsonSchema: z.nullable(z.string()), keepSnapshot: z.boolean() });
 
 /** The hidden background worker: reads the hand-off from its stdin pipe and runs the job. */
-export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand): Promise<CommandOutput> {
-  const jobId = parseJobId(requiredFlag(parsed, "job"));
+export async function workerOperation(ctx: OperationContext, input: InputOf<"__worker">): Promise<OperationResult> {
+  const jobId = parseJobId(input.job);
   try {
     return await runWorker(ctx, jobId);
   } catch (error) {
@@ -26,7 +26,7 @@ export async function workerCommand(ctx: CommandContext, parsed: ParsedCommand):
   }
 }
 
-async function runWorker(ctx: CommandContext, jobId: string): Promise<CommandOutput> {
+async function runWorker(ctx: OperationContext, jobId: string): Promise<OperationResult> {
   const input = HandOff.parse(JSON.parse(await text(process.stdin)));
   // The launcher records the worker's identity; a worker started any other way records its own.
   if ((await ctx.store.get(jobId)).worker_pid_info === null) {

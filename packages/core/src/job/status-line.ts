@@ -1,5 +1,4 @@
 import type { JobRecord } from "../record/schema.js";
-import type { JobStore } from "../store/job-store.js";
 
 /** What a person watching a job on stderr sees: one line of its state. */
 export interface StatusView {
@@ -46,6 +45,9 @@ export function renderStatusLine(view: StatusView, now: Date): string {
   return `[${view.job_id.slice(0, 8)}] ${elapsed} · ${stateText(view)}`;
 }
 
+/** The status line of a record as it is now (also the MCP progress message). */
+export const renderProgress = (record: JobRecord, now: Date = new Date()): string => renderStatusLine(statusViewOf(record), now);
+
 export interface StatusOutput {
   readonly isTTY?: boolean;
   readonly columns?: number;
@@ -87,32 +89,4 @@ export class StatusLine {
     if (this.live) this.out.write("\n");
     this.live = false;
   }
-}
-
-const FOLLOW_MS = 250;
-
-/**
- * Shows a job's status from its record while the job runs in this process (a foreground
- * run): the record is where the pipeline puts progress. Returns a function that stops.
- */
-export function followJob(store: JobStore, jobId: string, line: StatusLine): () => void {
-  let reading = false;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (reading) return;
-    reading = true;
-    void store
-      .read(jobId)
-      .then((read) => {
-        if (read.outcome === "ok" && !stopped) line.show(statusViewOf(read.record));
-      }, () => undefined)
-      .finally(() => {
-        reading = false;
-      });
-  }, FOLLOW_MS);
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-    line.end();
-  };
 }
