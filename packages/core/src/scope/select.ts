@@ -6,7 +6,7 @@ import { checkPathGlob, compileGlob } from "./glob.js";
 import { changedPaths, filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
 import { ScopeError } from "./scope-error.js";
 import { makeSelection, type ScopeRequest, type Selection, type SelectedFile } from "./selection.js";
-import { locateWorkspace, type Workspace } from "./workspace.js";
+import { locateWorkspace, type Workspace } from "../workspace/root.js";
 import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
 
 interface Picked {
