@@ -4,7 +4,9 @@
 //   a command line;
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
-//   the size, so they start close to bare `node` (SPEC §10).
+//   the size, so they start close to bare `node` (SPEC §10);
+// - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
+//   without the job pipeline, execa or the target's parsers.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
@@ -26,10 +28,26 @@ const common = {
 
 const fromApp = createRequire(join(process.cwd(), "package.json"));
 
+/**
+ * The launch bundle never runs a job itself (the route sends only `--background` there), so
+ * the foreground path, and through it the whole job pipeline, is left out of it.
+ */
+const withoutForeground = {
+  name: "without-foreground",
+  setup(bundle) {
+    bundle.onResolve({ filter: /^\.\/foreground\.js$/ }, (args) => (/[\\/]commands$/.test(args.resolveDir) ? { path: args.path, namespace: "launch-only" } : undefined));
+    bundle.onLoad({ filter: /.*/, namespace: "launch-only" }, () => ({
+      contents: 'export const runForeground = () => { throw new Error("a foreground run reached the launch bundle; the route sends only --background here"); };',
+      loader: "js",
+    }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
   // execa is needed there only by the macOS identity check, which loads it from the app's
   // dependencies on first use rather than making every status pay for parsing it.
   build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", external: ["execa"] }),
+  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", external: ["execa"], plugins: [withoutForeground] }),
 ]);

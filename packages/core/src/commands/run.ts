@@ -1,8 +1,8 @@
-import { execa } from "execa";
+import { spawn } from "node:child_process";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
-import { pruneLazily, retentionPolicy } from "../job/retention.js";
+import { retentionPolicy } from "../job/retention.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
@@ -12,9 +12,6 @@ import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";
 import { jobOptions, sourceFlags } from "./launch-options.js";
 import type { OperationResult } from "./operation.js";
-import { renderRecord } from "./render.js";
-import { watchProgress } from "./watch-progress.js";
-import { writeCancelMarker } from "../cancel/marker.js";
 
 export async function runOperation(ctx: OperationContext, input: InputOf<"run">): Promise<OperationResult> {
   const { profile, cwd, scope } = sourceFlags(input, ctx.cwd);
@@ -79,7 +76,9 @@ export async function continueOperation(ctx: OperationContext, input: InputOf<"c
 async function launch(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
   // Retention runs after the job; an unusable setting must fail before the job starts.
   retentionPolicy(ctx.env);
-  return record.background ? launchBackground(ctx, record, input) : runForeground(ctx, record, input);
+  if (record.background) return launchBackground(ctx, record, input);
+  // Loaded here: the launch bundle (background runs only) leaves the foreground path out.
+  return (await import("./foreground.js")).runForeground(ctx, record, input);
 }
 
 /**
@@ -89,18 +88,14 @@ async function launch(ctx: OperationContext, record: JobRecord, input: JobInput)
  * launch is provably gone for reconcile.
  */
 async function launchBackground(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
-  const worker = execa(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
+  // node:child_process, not execa: the launcher is a fast path, and execa's initialisation
+  // would cost it more than the spawn itself.
+  const worker = spawn(process.execPath, [ctx.binPath, "__worker", "--job", record.job_id, "--state-dir", ctx.stateRoot], {
     detached: true,
-    cleanup: false,
-    stdin: "pipe",
-    stdout: "ignore",
-    // Anything piped would tie the launcher to the worker; the worker logs its own failures.
-    stderr: "ignore",
+    // Anything piped besides stdin would tie the launcher to the worker; the worker logs its own failures.
+    stdio: ["pipe", "ignore", "ignore"],
     env: ctx.env,
-    extendEnv: false,
-    reject: false,
   });
-  worker.catch(() => undefined);
   try {
     await new Promise<void>((resolve, reject) => {
       worker.once("spawn", resolve);
@@ -109,8 +104,8 @@ async function launchBackground(ctx: OperationContext, record: JobRecord, input:
     const identity = await captureIdentity(worker.pid as number);
     await ctx.store.create(withWorker(record, identity.outcome === "captured" ? identity.info : null));
     await new Promise<void>((resolve, reject) => {
-      worker.stdin?.once("error", reject);
-      worker.stdin?.end(JSON.stringify(input), () => resolve());
+      worker.stdin.once("error", reject);
+      worker.stdin.end(JSON.stringify(input), () => resolve());
     });
   } catch (error) {
     // Still our unreaped child: nothing else can hold this pid.
@@ -121,7 +116,7 @@ async function launchBackground(ctx: OperationContext, record: JobRecord, input:
       cause: error,
     });
   }
-  worker.stdin?.destroy();
+  worker.stdin.destroy();
   worker.unref();
   const document = {
     event: "launched",
@@ -132,30 +127,4 @@ async function launchBackground(ctx: OperationContext, record: JobRecord, input:
     status: record.status,
   };
   return { document, exitCode: EXIT.ok, human: `launched ${record.job_id} (${record.target} ${record.mode}) in ${record.workspace_root}` };
-}
-
-/**
- * The caller giving up (Ctrl-C or SIGTERM at the CLI, a cancelled MCP request) cancels the
- * job like `cancel` would.
- */
-async function runForeground(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
-  // This process is the job's worker: its identity goes into the record it creates.
-  const self = await captureIdentity(process.pid);
-  await ctx.store.create(withWorker(record, self.outcome === "captured" ? self.info : null));
-  const stop = new AbortController();
-  const onAbort = (): void => {
-    void writeCancelMarker(ctx.store.jobDir(record.job_id), { force: false }).finally(() => stop.abort());
-  };
-  const release = ctx.onInterrupt?.(onAbort);
-  const watch = ctx.onProgress ? watchProgress(ctx.store, record.job_id, ctx.onProgress) : null;
-  try {
-    // Loaded here: a background launch never runs the pipeline itself.
-    const { executeJob } = await import("../job/pipeline.js");
-    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, record.job_id, input, stop);
-    await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
-    return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
-  } finally {
-    release?.();
-    watch?.stop();
-  }
 }

@@ -8,7 +8,7 @@ import { CompanionError } from "../errors/companion-error.js";
 import { captureAfterExec } from "../identity/after-exec.js";
 import { captureIdentity } from "../identity/capture.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
-import { type Ending, markRunning, withPreparation, withProgress } from "../record/build.js";
+import { type Ending, markRunning, type PhaseMarks, withPreparation, withProgress } from "../record/build.js";
 import { ErrorCode, isActive, type JobRecord, type PidInfo } from "../record/schema.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
@@ -46,9 +46,10 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
   const jobDir = ctx.store.jobDir(jobId);
   const record = await ctx.store.get(jobId);
   const profile = profileFor(record.mode);
+  const marks: PhaseMarks = { targetStartedAt: null, targetEndedAt: null };
   let source: PreparedSource | null = null;
   try {
-    if (hasCancelMarker(jobDir)) return await finalizeJob(ctx.store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, []);
+    if (hasCancelMarker(jobDir)) return await finalizeJob(ctx.store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, [], marks);
     const binary = resolveBinary(ctx.adapter, ctx.env, record.cwd);
     const auth = resolveAuthEnvironment(ctx.adapter.auth, record.auth_mode, ctx.env, ctx.adapter.displayName);
     await ctx.store.update(jobId, (current) => ({ ...current, auth_env: auth.authEnv }));
@@ -61,12 +62,12 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     await ctx.store.update(jobId, (current) =>
       withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath }),
     );
-    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared }, stop);
+    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
     const ending = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
     const mutations = await prepared.detectMutations();
-    return await finalizeJob(ctx.store, jobId, ending, mutations);
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks);
   } catch (error) {
-    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, []);
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks);
   } finally {
     await source?.cleanup();
   }
@@ -80,6 +81,8 @@ interface RunInput {
   env: Record<string, string>;
   input: JobInput;
   source: PreparedSource;
+  /** Filled in as the target starts and ends, for the record's timings. */
+  marks: PhaseMarks;
 }
 
 async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortController): Promise<Ending> {
@@ -121,6 +124,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
       logs: { stdout: join(jobDir, "stdout.log"), stderr: join(jobDir, "stderr.log") },
       stop: stop.signal,
       onSpawned: async (pid) => {
+        run.marks.targetStartedAt = Date.now();
         const pidInfo = await targetIdentity(pid);
         // A stale verdict reached meanwhile is terminal: only finalizeJob may overtake it.
         await ctx.store.update(record.job_id, (current) => (isActive(current.status) ? markRunning(current, pidInfo) : null));
@@ -135,6 +139,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
         }
       },
     });
+    if (supervised.outcome === "exited") run.marks.targetEndedAt = Date.now();
     if (supervised.outcome === "spawn_failed") {
       return { ending: "error", error: { error_code: supervised.errorCode, message: supervised.message, suggested_action: `Check ${ctx.adapter.binaryEnvVar} or the ${ctx.adapter.displayName} installation.` } };
     }

@@ -44,8 +44,11 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     };
   }
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
-  const selection = await selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths });
-  const watch = request.profile.detectMutations ? await watchTree(record.workspace_root, { skip: [dirname(request.chainsDir)] }) : null;
+  // Independent reads of the user's tree: their git processes run side by side.
+  const [selection, watch] = await Promise.all([
+    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths }),
+    request.profile.detectMutations ? watchTree(record.workspace_root, { skip: [dirname(request.chainsDir)] }) : null,
+  ]);
   const snapshot = await createSnapshot(selection);
   const prompt = record.parent_job_id
     ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })

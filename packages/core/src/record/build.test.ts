@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleRecord } from "../test-support/records.js";
 import { decodeRecord, encodeRecord } from "./codec.js";
-import { finalizeRecord, markStale, newJobRecord } from "./build.js";
+import { finalizeRecord, markStale, newJobRecord, timingsOf } from "./build.js";
 import { EMPTY_USAGE, JobRecord } from "./schema.js";
 
 const completed = {
@@ -48,5 +48,30 @@ describe("records", () => {
   it("round-trips through the codec", () => {
     const record = finalizeRecord(sampleRecord({ status: "running", usage: EMPTY_USAGE }), { ending: "target", outcome: completed, exitCode: 0, signal: null }, [{ kind: "changed", entry: " M a.ts" }]);
     expect(decodeRecord(encodeRecord(record))).toEqual({ outcome: "ok", record });
+  });
+});
+
+describe("timings", () => {
+  const created = "2026-01-01T00:00:00.000Z";
+  const at = (ms: number): number => Date.parse(created) + ms;
+
+  it("splits a job's time into preparation, target and finalization", () => {
+    expect(timingsOf(created, at(1000), { targetStartedAt: at(120), targetEndedAt: at(900) })).toEqual({ prepare_ms: 120, target_ms: 780, finalize_ms: 100, total_ms: 1000 });
+  });
+
+  it("counts a job that failed before its target started as preparation only", () => {
+    expect(timingsOf(created, at(300), { targetStartedAt: null, targetEndedAt: null })).toEqual({ prepare_ms: 300, target_ms: null, finalize_ms: null, total_ms: 300 });
+  });
+
+  it("knows only the total of a job ended for a worker that is gone", () => {
+    expect(timingsOf(created, at(50), null)).toEqual({ prepare_ms: null, target_ms: null, finalize_ms: null, total_ms: 50 });
+  });
+
+  it("terminal and stale records carry their timings, measured to ended_at", () => {
+    const record = sampleRecord({ status: "running" });
+    const final = finalizeRecord(record, { ending: "error", error: { error_code: "spawn_failed", message: "no", suggested_action: "retry" } }, [], { targetStartedAt: null, targetEndedAt: null });
+    expect(final.timings.total_ms).toBe(Date.parse(final.ended_at ?? "") - Date.parse(record.created_at));
+    expect(final.timings.prepare_ms).toBe(final.timings.total_ms);
+    expect(markStale(record, "gone").timings.total_ms).not.toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   SCHEMA_VERSION,
   type Scope,
   type TargetName,
+  type Timings,
 } from "./schema.js";
 
 /**
@@ -125,8 +126,43 @@ export type Ending =
   | { ending: "timeout"; outcome: TargetOutcome | null; exitCode: number | null; signal: string | null; timeoutS: number }
   | { ending: "error"; error: ClassifiedError };
 
-export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[]): JobRecord {
-  const base: JobRecord = { ...record, ended_at: nowIso(), mutations, error_code: null, error_message: null, suggested_action: null };
+/** When the target process started and ended (epoch ms), as the pipeline saw it; null if it never did. */
+export interface PhaseMarks {
+  targetStartedAt: number | null;
+  targetEndedAt: number | null;
+}
+
+const span = (from: number | null, to: number | null): number | null => (from === null || to === null ? null : Math.max(0, to - from));
+
+/**
+ * Pure: where a job's time went, from its creation to `endedAt`. Preparation runs until the
+ * target starts (or until the job ended, if it never did), finalization from the target's exit
+ * until the terminal record. Without marks (a job ended on behalf of a worker that is gone)
+ * only the total is known.
+ */
+export function timingsOf(createdAt: string, endedAt: number, marks: PhaseMarks | null): Timings {
+  const created = Date.parse(createdAt);
+  const total = span(created, endedAt);
+  if (marks === null) return { prepare_ms: null, target_ms: null, finalize_ms: null, total_ms: total };
+  return {
+    prepare_ms: span(created, marks.targetStartedAt ?? endedAt),
+    target_ms: span(marks.targetStartedAt, marks.targetEndedAt),
+    finalize_ms: span(marks.targetEndedAt, endedAt),
+    total_ms: total,
+  };
+}
+
+export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[], marks: PhaseMarks | null = null): JobRecord {
+  const now = Date.now();
+  const base: JobRecord = {
+    ...record,
+    ended_at: new Date(now).toISOString(),
+    timings: timingsOf(record.created_at, now, marks),
+    mutations,
+    error_code: null,
+    error_message: null,
+    suggested_action: null,
+  };
   if (ending.ending === "error") {
     return { ...base, status: "failed", ...errorFields(ending.error) };
   }
@@ -171,10 +207,12 @@ const errorFields = (error: ClassifiedError): Partial<JobRecord> => ({
 });
 
 export function markStale(record: JobRecord, reason: string): JobRecord {
+  const now = Date.now();
   return {
     ...record,
     status: "stale",
-    ended_at: nowIso(),
+    ended_at: new Date(now).toISOString(),
+    timings: timingsOf(record.created_at, now, null),
     error_code: "stale_active_job",
     error_message: reason,
     suggested_action: "The job's processes are gone; `continue` it or run it again.",

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { usageError } from "../errors/companion-error.js";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-export const newJobId = (): string => randomUUID();
+// node:crypto on first use: the read-only commands parse ids but never draw one.
+export const newJobId = (): string => process.getBuiltinModule("node:crypto").randomUUID();
 
 export const isJobId = (value: string): boolean => UUID_V4.test(value);
 

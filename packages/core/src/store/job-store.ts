@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { mkdir, open, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
-import type { JobRecord, TargetName } from "../record/schema.js";
+import { isActive, type JobRecord, type TargetName } from "../record/schema.js";
 import { type JobSummary, summarize, summaryChanged } from "../record/summary.js";
 import { parseJobId } from "./job-id.js";
 import { otherTargetHolding } from "./other-target.js";
@@ -54,7 +53,8 @@ export class JobStore {
       await mkdir(dir, { mode: DIR_MODE });
     });
     try {
-      await this.writeRecord(record);
+      // Durable before anyone is told the job exists (`launched`, or a foreground run's start).
+      await this.writeRecord(record, { durable: true });
       await this.io("append to the workspace log", () => this.workspaceLog(record.workspace_root).append(summarize(record)));
     } catch (error) {
       // A job that could not be recorded was never launched: leave no half of it behind.
@@ -107,7 +107,7 @@ export class JobStore {
         const current = recordOrThrow(jobId, await this.read(jobId));
         const next = change(current);
         if (next === null) return current;
-        await this.writeRecord(next);
+        await this.writeRecord(next, { durable: next.status !== current.status && !isActive(next.status) });
         // The record is written and is the truth; a log line lost here only makes a listing
         // lag until the job's next change, so it must not fail the update.
         if (summaryChanged(current, next)) await this.workspaceLog(next.workspace_root).append(summarize(next)).catch(() => undefined);
@@ -145,17 +145,25 @@ export class JobStore {
     if (workspaceRoot !== null) await this.workspaceLog(workspaceRoot).append({ job_id: parseJobId(jobId), removed: true });
   }
 
-  private async writeRecord(record: JobRecord): Promise<void> {
+  /**
+   * Always atomic (a reader sees the old record or the new one). Durable (fsynced) only where
+   * a crash of the machine must not lose the write: a job that was announced, and its ending.
+   * An active job's later states (running, progress) describe processes a crash ends anyway,
+   * and reconcile turns the last durable one into `stale`; `collected_at` is a convenience.
+   */
+  private async writeRecord(record: JobRecord, { durable }: { durable: boolean }): Promise<void> {
     const path = join(this.jobDir(record.job_id), RECORD);
     await this.io(`write the record of job ${record.job_id}`, async () => {
       // Loaded on first write, so read-only commands start faster.
       const { default: writeFileAtomic } = await import("write-file-atomic");
-      await writeFileAtomic(path, encodeRecord(record), { mode: FILE_MODE, fsync: true });
+      await writeFileAtomic(path, encodeRecord(record), { mode: FILE_MODE, fsync: durable });
     });
   }
 
   private workspaceLog(workspaceRoot: string): WorkspaceLog {
-    const key = createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 32);
+    // node:crypto on first use, not at start-up: `status --job` and `result` never hash, and
+    // loading crypto's twenty internal modules is a visible share of their time.
+    const key = process.getBuiltinModule("node:crypto").createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 32);
     return new WorkspaceLog(join(this.root, "workspaces", `${key}.jsonl`));
   }
 

@@ -1,0 +1,6 @@
+// The entry point of the background launch's small bundle (the bin routes `--background` here).
+import { startCli } from "@agent-companion/core";
+import { LAUNCH_OPERATIONS } from "@agent-companion/core/launch-operations";
+import { wiring } from "./wiring.js";
+
+startCli(wiring, LAUNCH_OPERATIONS);
