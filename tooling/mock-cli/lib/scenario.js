@@ -2,7 +2,7 @@
 // its own output shapes; this module decides what happens when.
 
 import { exitAfterFlush, sleep, waitForever, writeStdout } from "./io.js";
-import { performWrite, resolveWritePath } from "./write-action.js";
+import { performScript, performWrite, resolveWritePath } from "./write-action.js";
 
 /** @typedef {import("./switches.js").Switches} Switches */
 /** @typedef {import("./signals.js").TermControl} TermControl */
@@ -102,6 +102,7 @@ export async function runScenario(driver, switches, term) {
       let write;
       if (decision === "allowed") {
         const done = performWrite(path);
+        if (done.ok) performScript(switches.writeScript);
         write = done.ok ? { path, status: "written", created: done.created } : { path, status: "failed", error: done.error };
       } else {
         write = { path, status: decision };

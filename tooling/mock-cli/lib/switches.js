@@ -1,6 +1,8 @@
 // The MOCK_CLI_* environment switches that steer a mock run. Nothing else in the mocks
 // reads control variables from the environment.
 
+import { parseWriteScript } from "./write-action.js";
+
 export const SCENARIOS = /** @type {const} */ ([
   "success",
   "slow",
@@ -34,6 +36,7 @@ export const SCENARIOS = /** @type {const} */ ([
  * @property {string | undefined} resultText  MOCK_CLI_RESULT_TEXT
  * @property {unknown} structuredOutput       MOCK_CLI_STRUCTURED_OUTPUT (parsed JSON)
  * @property {string | undefined} stateDir    MOCK_CLI_STATE_DIR
+ * @property {import("./write-action.js").ScriptStep[]} writeScript  MOCK_CLI_WRITE_SCRIPT (parsed)
  */
 
 /**
@@ -75,8 +78,20 @@ export function readSwitches(env = process.env) {
     }
   }
 
+  /** @type {import("./write-action.js").ScriptStep[]} */
+  let writeScript = [];
+  if (env.MOCK_CLI_WRITE_SCRIPT !== undefined && env.MOCK_CLI_WRITE_SCRIPT !== "") {
+    const parsed = parseWriteScript(env.MOCK_CLI_WRITE_SCRIPT);
+    if (!parsed.ok) {
+      process.stderr.write(`mock-cli: MOCK_CLI_WRITE_SCRIPT: ${parsed.error}\n`);
+      process.exit(70);
+    }
+    writeScript = parsed.steps;
+  }
+
   return {
     scenario,
+    writeScript,
     delayMs,
     logPath: env.MOCK_CLI_LOG || undefined,
     readyFile: env.MOCK_CLI_READY_FILE || undefined,

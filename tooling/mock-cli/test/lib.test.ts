@@ -1,3 +1,7 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCommander } from "../lib/cli-commander.js";
 import { parseYargs } from "../lib/cli-yargs.js";
@@ -6,6 +10,7 @@ import { GEMINI_OPTIONS } from "../lib/gemini-options.js";
 import { parsePolicyRules } from "../lib/gemini-policy.js";
 import { splitList } from "../lib/options.js";
 import { sampleFromSchema } from "../lib/schema-sample.js";
+import { parseWriteScript, performScript } from "../lib/write-action.js";
 
 describe("commander imitation", () => {
   it("variadic options swallow words until the next option; = and -- stop that", () => {
@@ -67,5 +72,39 @@ describe("helpers", () => {
   it("sampleFromSchema satisfies simple schemas", () => {
     expect(sampleFromSchema({ type: "object", properties: { a: { type: "integer", minimum: 2 }, b: { const: "x" }, c: { type: ["null", "boolean"] } } }))
       .toEqual({ a: 2, b: "x", c: true });
+  });
+});
+
+describe("write script", () => {
+  it("parses steps and refuses anything else", () => {
+    expect(parseWriteScript('[{"write":"a","content":"x"},{"delete":"b"},{"rename":"c","to":"d"},{"chmod":"e","mode":"755"},{"list":"f"}]').ok).toBe(true);
+    expect(parseWriteScript("{}")).toEqual({ ok: false, error: "not a JSON array" });
+    expect(parseWriteScript('[{"explode":"x"}]').ok).toBe(false);
+    expect(parseWriteScript("[").ok).toBe(false);
+  });
+
+  it("writes, renames, deletes, chmods and lists, relative to the cwd", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mock-script-"));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      writeFileSync(join(dir, "old.txt"), "old\n");
+      writeFileSync(join(dir, "gone.txt"), "gone\n");
+      performScript([
+        { write: "sub/new file.txt", content: "new\n" },
+        { write: "bin", base64: Buffer.from([0, 255]).toString("base64") },
+        { rename: "old.txt", to: "moved/old.txt" },
+        { delete: "gone.txt" },
+        { chmod: "bin", mode: "755" },
+        { list: "listing.txt" },
+      ]);
+      expect(readFileSync(join(dir, "sub/new file.txt"), "utf8")).toBe("new\n");
+      expect([...readFileSync(join(dir, "bin"))]).toEqual([0, 255]);
+      expect(statSync(join(dir, "bin")).mode & 0o111).not.toBe(0);
+      expect(readFileSync(join(dir, "listing.txt"), "utf8")).toBe("bin\nmoved/old.txt\nsub/new file.txt\n");
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { usageError } from "../errors/companion-error.js";
 import { type ModeProfile, profileFor } from "../profiles/profiles.js";
 import { type ResolvedScope, resolveScope } from "../profiles/overrides.js";
 import type { AuthMode, JobRecord } from "../record/schema.js";
-import { resolveSourceDir } from "../workspace/root.js";
+import { findGitRootSync, resolveSourceDir } from "../workspace/root.js";
 import type { InputOf } from "./input.js";
 
 /** --mode, --cwd and the scope flags, shared by `run` and `preflight`. */
@@ -15,10 +15,24 @@ export interface SourceFlags {
   scope: ResolvedScope;
 }
 
-export function sourceFlags(input: InputOf<"preflight">, processCwd: string): SourceFlags {
+/** `run` adds the isolation flags to the scope flags `preflight` also takes. */
+type SourceInput = InputOf<"preflight"> & Partial<Pick<InputOf<"run">, "isolate" | "withIgnored">>;
+
+export function sourceFlags(input: SourceInput, processCwd: string): SourceFlags {
   const profile = profileFor(input.mode);
-  const scope = resolveScope(profile, { scope: input.scope, containment: input.containment, base: input.base, paths: input.paths });
-  return { profile, cwd: resolveSourceDir(input.cwd, processCwd), scope };
+  const scope = resolveScope(profile, {
+    scope: input.scope,
+    containment: input.containment,
+    base: input.base,
+    paths: input.paths,
+    isolate: input.isolate ?? false,
+    withIgnored: input.withIgnored ?? [],
+  });
+  const cwd = resolveSourceDir(input.cwd, processCwd);
+  if (scope.containment === "worktree" && findGitRootSync(cwd) === null) {
+    throw usageError(`--isolate needs a git repository, and ${cwd} is not inside one.`, "Run it from inside a repository, or leave out --isolate to work on the directory directly.");
+  }
+  return { profile, cwd, scope };
 }
 
 /** The flags `run` and `continue` share, validated. */

@@ -11,5 +11,6 @@ export const ALL_OPERATIONS: OperationLoaders<OperationCommand> = {
   preflight: async () => (await import("./preflight.js")).preflightOperation,
   doctor: async () => (await import("./doctor.js")).doctorOperation,
   prune: async () => (await import("./prune.js")).pruneOperation,
+  apply: async () => (await import("./apply.js")).applyOperation,
   __worker: async () => (await import("./worker.js")).workerOperation,
 };

@@ -23,8 +23,18 @@ export function renderRecord(record: JobRecord): string {
   for (const mutation of record.mutations) {
     lines.push(mutation.kind === "changed" ? `  MUTATION   ${mutation.entry}` : `  mutation detection failed: ${mutation.reason}`);
   }
+  if (record.changes !== null) lines.push(...renderChanges(record));
   if (record.result) lines.push("", record.result);
   return lines.join("\n");
+}
+
+function renderChanges(record: JobRecord): string[] {
+  const { changes } = record;
+  if (changes === null) return [];
+  if (changes.result_commit === null) return [`  isolated   base ${changes.base_commit.slice(0, 12)}, work not captured`];
+  const state = record.applied_at ? `applied ${record.applied_at}` : `not applied: companion-${record.target} apply --job ${record.job_id}`;
+  const files = changes.files.map((file) => `    ${file.status.padEnd(8)} ${file.path}  (+${file.insertions} -${file.deletions})`);
+  return [`  changes    ${changes.files.length} file(s), ${state}`, ...files];
 }
 
 export function renderSummaries(workspace: string | null, jobs: readonly JobSummary[], problems: readonly { job_id: string; error: string }[]): string {

@@ -49,6 +49,9 @@ export async function continueOperation(ctx: OperationContext, input: InputOf<"c
   if (parent.target_session_id === null) {
     throw new CompanionError("not_continuable", `Job ${parent.job_id} has no target session to resume (the target never reported one).`, { suggestedAction: "Start a new job with `run` instead." });
   }
+  if (parent.containment === "worktree" && !parent.changes?.result_commit) {
+    throw new CompanionError("not_continuable", `Job ${parent.job_id} ran isolated but its work was never committed, so there is nothing to build on.`, { suggestedAction: "Start a new job with `run --mode rescue --isolate` instead." });
+  }
   const profile = profileFor(parent.mode);
   const options = jobOptions(ctx.target, profile, input, { parent, env: ctx.env, cwd: ctx.cwd });
   const { prompt } = input;

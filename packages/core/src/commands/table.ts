@@ -100,6 +100,16 @@ const JOB_FLAGS = {
   "prompt-file": { kind: "prompt-file", value: "FILE|-", help: "read the prompt from a file, or from stdin with -", mcp: null },
 } as const satisfies Record<string, FlagSpec>;
 
+const ISOLATION_FLAGS = {
+  isolate: { kind: "boolean", help: "rescue only: work in a private git worktree of your current state; bring the changes home with `apply`", mcp: "isolate" },
+  "with-ignored": {
+    kind: "list",
+    value: "GLOB",
+    help: "with --isolate: copy matching ignored paths (node_modules, .venv) into the worktree, never secrets; repeatable",
+    mcp: "with_ignored",
+  },
+} as const satisfies Record<string, FlagSpec>;
+
 const jobFlag = (help: string) => ({ kind: "string", value: "ID", required: true, help, mcp: "job_id" }) as const satisfies FlagSpec;
 
 export const GLOBAL_FLAGS = {
@@ -115,7 +125,7 @@ export const COMMANDS = {
   run: {
     usage: "run --mode MODE [flags] [--] PROMPT…",
     summary: "Start a job (foreground unless --background).",
-    flags: { ...SCOPE_FLAGS, ...JOB_FLAGS },
+    flags: { ...SCOPE_FLAGS, ...ISOLATION_FLAGS, ...JOB_FLAGS },
     prompt: { required: false, help: "what the target should do (rescue needs one; reviews may add a focus)" },
     bundle: "main",
     tool: {
@@ -125,6 +135,7 @@ export const COMMANDS = {
         LOOP,
         "Modes: `review`, `adversarial-review` and `custom-review` (with `paths` globs) are read-only: the target sees a snapshot of the selected files, never writes to your tree, and files that look like secrets are withheld.",
         "`rescue` works in the live tree and may write files: give it a prompt saying what to do.",
+        "With `isolate: true` a rescue works in a private git worktree instead (the user's tree is untouched; `with_ignored` copies ignored paths such as node_modules in); its record's `changes` lists the files, and the `apply` tool brings them into the tree.",
         "`background: false` runs in the foreground and returns the final JobRecord (with progress notifications); use it only for short jobs.",
         "A job that ends failed or cancelled is an answer (its record says why), not a tool error.",
       ].join(" "),
@@ -232,6 +243,23 @@ export const COMMANDS = {
     prompt: null,
     bundle: "main",
     tool: null,
+  },
+  apply: {
+    usage: "apply --job ID [--dry-run]",
+    summary: "Bring an isolated rescue's changes into your working tree as uncommitted edits.",
+    details:
+      "A three-way merge with your tree as it is now, keeping your own edits; nothing is staged or committed. On any conflict nothing changes (apply_conflict names the files); a job applies once.",
+    flags: {
+      job: jobFlag("the finished isolated rescue (run --mode rescue --isolate)"),
+      "dry-run": { kind: "boolean", help: "list the files that would change; change nothing", mcp: "dry_run" },
+    },
+    prompt: null,
+    bundle: "main",
+    tool: {
+      title: "Apply an isolated rescue's changes",
+      description:
+        "Bring the changes of a finished isolated rescue (`run` with `isolate: true`) into the user's working tree as uncommitted edits, merged three-way with whatever the user changed meanwhile. Returns `{ok, job_id, applied: [paths], dry_run}`. On any conflict nothing changes and the error `apply_conflict` names the files; `dry_run: true` reports without changing anything. A job applies once (`already_applied`); a job that did not run isolated is `not_applicable`.",
+    },
   },
   __worker: {
     usage: "__worker --job ID",

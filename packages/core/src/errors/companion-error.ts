@@ -15,7 +15,10 @@ export type CommandErrorCode =
   | "io_error"
   | "cancel_failed"
   | "signal_failed"
-  | "wait_timeout";
+  | "wait_timeout"
+  | "apply_conflict"
+  | "already_applied"
+  | "not_applicable";
 
 /** Exit codes of SPEC §3.1. */
 export const EXIT = {

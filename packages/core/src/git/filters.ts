@@ -31,3 +31,17 @@ export async function filterOverrides(root: string): Promise<Array<[string, stri
   const out = await tryGit(root, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."]);
   return neutralisedFilterConfig(filterDriverNames(out ?? ""));
 }
+
+/** Pure: driver names from `git config --name-only --get-regexp ^merge\..*\.driver$` -z output. */
+export function mergeDriverNames(output: string): string[] {
+  return splitNul(output).flatMap((key) => /^merge\.(.+)\.driver$/s.exec(key)?.[1] ?? []);
+}
+
+/**
+ * A merge driver is an arbitrary command picked by in-tree .gitattributes. Each configured
+ * one is replaced by `false`, which runs nothing and makes git report a conflict instead.
+ */
+export async function mergeDriverOverrides(root: string): Promise<Array<[string, string]>> {
+  const out = await tryGit(root, ["config", "-z", "--name-only", "--get-regexp", "^merge\\..*\\.driver$"]);
+  return mergeDriverNames(out ?? "").map((driver): [string, string] => [`merge.${driver}.driver`, "false"]);
+}

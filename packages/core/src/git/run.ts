@@ -6,6 +6,13 @@ export interface GitCallOptions {
   readonly input?: string;
   /** Extra config for this call only, e.g. neutralised filter drivers. */
   readonly config?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * GIT_* variables this call sets on purpose (a private GIT_INDEX_FILE, a commit identity);
+   * they are applied after the scrub, so nothing inherited can take their place.
+   */
+  readonly gitEnv?: Readonly<Record<string, string>>;
+  /** Non-zero exits that still answer (`merge-tree` exits 1 with its conflict listing). */
+  readonly answerExitCodes?: readonly number[];
 }
 
 /** A git call that failed; carries what was run, where, and what git said. */
@@ -25,7 +32,7 @@ export class GitError extends Error {
 const gitOptions = (cwd: string, options: GitCallOptions) =>
   ({
     cwd,
-    env: hardenedGitEnv(process.env, options.config),
+    env: { ...hardenedGitEnv(process.env, options.config), ...options.gitEnv },
     extendEnv: false,
     reject: false,
     stripFinalNewline: false,
@@ -39,7 +46,7 @@ export async function runGit(cwd: string, args: readonly string[], options: GitC
     ...(options.input === undefined ? {} : { input: options.input }),
     maxBuffer: 1024 * 1024 * 1024,
   });
-  if (result.failed) {
+  if (result.failed && !options.answerExitCodes?.includes(result.exitCode ?? -1)) {
     throw new GitError(args, cwd, result.exitCode, String(result.stderr ?? result.message));
   }
   return result.stdout;

@@ -60,14 +60,17 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: ctx.store.chainsDir });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
-      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath }),
+      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes }),
     );
     const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
     const ending = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
     const mutations = await prepared.detectMutations();
-    return await finalizeJob(ctx.store, jobId, ending, mutations, marks);
+    const changes = await prepared.captureChanges();
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes);
   } catch (error) {
-    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks);
+    // An isolated job's work is committed whatever ended it (SPEC §9.3).
+    const changes = (await source?.captureChanges().catch(() => null)) ?? null;
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes);
   } finally {
     await source?.cleanup();
   }

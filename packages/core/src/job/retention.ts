@@ -4,6 +4,8 @@ import { usageError } from "../errors/companion-error.js";
 import { isActive, type JobRecord } from "../record/schema.js";
 import { isJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
+import { deleteJobRefs } from "../isolation/refs.js";
+import { removeWorktree } from "../isolation/worktree.js";
 
 export interface RetentionPolicy {
   ttlMs: number;
@@ -85,6 +87,7 @@ export async function prune(store: JobStore, policy: RetentionPolicy, options: {
     const [gone, kept] = [records.filter((r) => evicted.has(r.job_id)), records.filter((r) => !evicted.has(r.job_id))];
     for (const record of gone) await store.remove(record.job_id, record.workspace_root);
     await removeOrphanChains(store, gone, kept);
+    for (const record of gone) if (record.containment === "worktree") await removeJobRefsQuietly(record);
     if (gone.length > 0) await store.compactWorkspaceLogs();
   }
   return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };
@@ -97,10 +100,19 @@ export async function prune(store: JobStore, policy: RetentionPolicy, options: {
  */
 async function removeOrphanChains(store: JobStore, gone: readonly JobRecord[], kept: readonly JobRecord[]): Promise<void> {
   const inUse = new Set(kept.map((record) => record.target_cwd));
-  for (const { target_cwd: dir } of gone) {
+  for (const record of gone) {
+    const dir = record.target_cwd;
     if (dir === null || inUse.has(dir) || dirname(dir) !== store.chainsDir || !isJobId(basename(dir))) continue;
-    await rm(dir, { recursive: true, force: true });
+    // An isolated chain's directory is a git worktree left by a killed worker: its entry
+    // in the repository goes too.
+    if (record.containment === "worktree") await removeWorktree(record.workspace_root, dir).catch(() => rm(dir, { recursive: true, force: true }));
+    else await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** An isolated job's private refs go with its record; a repository since deleted has none left. */
+async function removeJobRefsQuietly(record: JobRecord): Promise<void> {
+  await deleteJobRefs(record.workspace_root, record.target, record.job_id).catch(() => undefined);
 }
 
 /** Retention on `run`, at most once an hour per store, so runs stay cheap with many records. */

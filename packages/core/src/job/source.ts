@@ -6,9 +6,10 @@ import type { ModeProfile } from "../profiles/profiles.js";
 import { buildFollowUpPrompt } from "../prompts/follow-up.js";
 import { buildReviewPrompt } from "../prompts/review-prompt.js";
 import { isReviewMode } from "../prompts/templates.js";
-import type { JobRecord, Mutation } from "../record/schema.js";
+import type { Changes, JobRecord, Mutation } from "../record/schema.js";
 import { selectScope } from "../scope/select.js";
 import { createSnapshot } from "../snapshot/snapshot.js";
+import { prepareIsolated } from "./isolated-source.js";
 
 /** What the target gets to see, and how to clean up after it. */
 export interface PreparedSource {
@@ -18,7 +19,11 @@ export interface PreparedSource {
   /** Recorded only when the user asked to keep the snapshot. */
   keptSnapshotPath: string | null;
   targetCwd: string;
+  /** An isolated run's starting point (its result still null); null otherwise. */
+  changes: Changes | null;
   detectMutations(): Promise<Mutation[]>;
+  /** An isolated run's work, committed on its result ref; null for other runs. */
+  captureChanges(): Promise<Changes | null>;
   cleanup(): Promise<void>;
 }
 
@@ -39,10 +44,15 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
       snapshotDir: null,
       keptSnapshotPath: null,
       targetCwd: record.cwd,
+      changes: null,
       detectMutations: async () => [],
+      captureChanges: async () => null,
       cleanup: async () => undefined,
     };
   }
+  // One worktree path per chain, reused by each continuation once the previous one is
+  // gone: targets that key sessions by cwd (Gemini) resume the chain there.
+  if (record.containment === "worktree") return prepareIsolated(record, request.userPrompt, record.target_cwd ?? join(request.chainsDir, record.job_id));
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
   // Independent reads of the user's tree: their git processes run side by side.
   const [selection, watch] = await Promise.all([
@@ -68,7 +78,9 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     snapshotDir: snapshot.dir,
     keptSnapshotPath: request.keepSnapshot ? snapshot.dir : null,
     targetCwd,
+    changes: null,
     detectMutations: async () => (watch === null ? [] : watch.changes()),
+    captureChanges: async () => null,
     cleanup: async () => (request.keepSnapshot ? undefined : snapshot.cleanup()),
   };
 }

@@ -8,6 +8,16 @@ describe("resolveScope", () => {
     expect(resolveScope(MODE_PROFILES["adversarial-review"], { paths: [], base: "develop" }).base).toBe("develop");
   });
 
+  it("--isolate (or --containment worktree) moves a rescue into a worktree, recording --with-ignored as its paths", () => {
+    expect(resolveScope(MODE_PROFILES.rescue, { isolate: true, withIgnored: ["node_modules", ".venv"], paths: [] })).toEqual({
+      scope: "working-tree",
+      containment: "worktree",
+      base: null,
+      paths: ["node_modules", ".venv"],
+    });
+    expect(resolveScope(MODE_PROFILES.rescue, { containment: "worktree", paths: [] }).containment).toBe("worktree");
+  });
+
   it("lets a review pick another scope", () => {
     expect(resolveScope(MODE_PROFILES.review, { scope: "staged", paths: [] }).scope).toBe("staged");
   });
@@ -19,6 +29,12 @@ describe("resolveScope", () => {
     ["custom without globs", MODE_PROFILES["custom-review"], { paths: [] }],
     ["globs outside custom", MODE_PROFILES.review, { paths: ["*.ts"] }],
     ["--base outside branch-diff", MODE_PROFILES.review, { base: "main", paths: [] }],
+    ["--isolate for a review", MODE_PROFILES.review, { isolate: true, paths: [] }],
+    ["worktree containment for a review", MODE_PROFILES["custom-review"], { containment: "worktree" as const, paths: ["*.ts"] }],
+    ["--isolate with --containment none", MODE_PROFILES.rescue, { isolate: true, containment: "none" as const, paths: [] }],
+    ["--with-ignored without --isolate", MODE_PROFILES.rescue, { withIgnored: ["node_modules"], paths: [] }],
+    ["an option-shaped --with-ignored glob", MODE_PROFILES.rescue, { isolate: true, withIgnored: ["-x"], paths: [] }],
+    ["--paths with --isolate", MODE_PROFILES.rescue, { isolate: true, paths: ["*.ts"] }],
   ])("rejects %s", (_name, profile, overrides) => {
     expect(() => resolveScope(profile, overrides)).toThrow(expect.objectContaining({ code: "usage_error" }));
   });

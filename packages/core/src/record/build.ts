@@ -3,6 +3,7 @@ import {
   EMPTY_TIMINGS,
   EMPTY_USAGE,
   type AuthMode,
+  type Changes,
   type Containment,
   type JobRecord,
   type Mode,
@@ -102,6 +103,7 @@ export const withWorker = (record: JobRecord, worker: PidInfo | null): JobRecord
 export interface Prepared {
   target_cwd: string;
   snapshot_path: string | null;
+  changes: Changes | null;
 }
 
 export const withPreparation = (record: JobRecord, prepared: Prepared): JobRecord => ({ ...record, ...prepared });
@@ -152,13 +154,15 @@ export function timingsOf(createdAt: string, endedAt: number, marks: PhaseMarks 
   };
 }
 
-export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[], marks: PhaseMarks | null = null): JobRecord {
+/** `changes`: an isolated job's captured work; null keeps what the record holds. */
+export function finalizeRecord(record: JobRecord, ending: Ending, mutations: Mutation[], marks: PhaseMarks | null = null, changes: Changes | null = null): JobRecord {
   const now = Date.now();
   const base: JobRecord = {
     ...record,
     ended_at: new Date(now).toISOString(),
     timings: timingsOf(record.created_at, now, marks),
     mutations,
+    changes: changes ?? record.changes,
     error_code: null,
     error_message: null,
     suggested_action: null,

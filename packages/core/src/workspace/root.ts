@@ -66,7 +66,7 @@ export async function locateWorkspace(cwd: string): Promise<Workspace> {
 }
 
 /** git's own idea of the work tree containing `cwd` (realpath'd), or null outside one. */
-async function gitTopLevel(cwd: string): Promise<string | null> {
+export async function gitTopLevel(cwd: string): Promise<string | null> {
   // Loaded here: status and launching use this module and never start git.
   const { tryGit } = await import("../git/run.js");
   const top = (await tryGit(cwd, ["rev-parse", "--show-toplevel"]))?.replace(/\n$/, "");
