@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness, TARGETS, eventually, isAlive } from "./support/companion.js";
-import { type Json, forgeActiveRecord, readRecord, writeRecord } from "./support/store.js";
+import { type Json, forgeActiveRecord, readRecord, updateRecord } from "./support/store.js";
 
 const NO_SUCH_PID = 4_194_000;
 
@@ -41,18 +40,9 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     return { jobId, pid, record };
   }
 
-  /**
-   * Rewrites a live job's pid_info until the change survives a full progress-throttle
-   * interval: the worker may land one more progress write carrying the real identity.
-   */
+  /** Rewrites a live job's pid_info under the record lock, so no later worker write reverts it. */
   async function tamperPidInfo(jobId: string, patch: Json): Promise<void> {
-    await eventually(async () => {
-      const current = await readRecord(h.stateDir, target, jobId);
-      await writeRecord(h.stateDir, target, { ...current, pid_info: { ...(current.pid_info as Json), ...patch } });
-      await sleep(1200);
-      const after = (await readRecord(h.stateDir, target, jobId)).pid_info as Json;
-      return Object.entries(patch).every(([key, value]) => after[key] === value);
-    }, 20_000, 0);
+    await updateRecord(h.stateDir, target, jobId, (current) => ({ ...current, pid_info: { ...(current.pid_info as Json), ...patch } }));
   }
 
   async function completedTemplate(): Promise<Json> {
@@ -97,8 +87,9 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     const { jobId, pid } = await runningJob("ignore-term");
     const run = await h.run(["cancel", "--job", jobId]);
     expect(run.exitCode).toBe(0);
-    expect(run.json).toMatchObject({ outcome: "signaled", escalated: true, job_status: "cancelled" });
+    expect(run.json).toMatchObject({ outcome: "signaled", signal: "SIGKILL", escalated: true, job_status: "cancelled" });
     expect(isAlive(pid)).toBe(false);
+    expect(await readRecord(h.stateDir, target, jobId)).toMatchObject({ status: "cancelled", signal: "SIGKILL" });
   });
 
   it("--force sends SIGKILL at once", async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Harness, TARGETS, eventually } from "./support/companion.js";
+import { Harness, TARGETS, eventually, isAlive } from "./support/companion.js";
 import { readRecord } from "./support/store.js";
 
 interface MockCall {
@@ -112,8 +112,10 @@ describe.each(TARGETS)("%s job lifecycle through the bin", (target) => {
   it("times out a target that outlives --timeout and records error_code timeout", async () => {
     const run = await h.run(["run", "--mode", "rescue", "--timeout", "1", "--cwd", work, "hang"], { env: { MOCK_CLI_SCENARIO: "hang" } });
     expect(run.exitCode).toBe(1);
-    expect(run.json).toMatchObject({ status: "failed", error_code: "timeout" });
+    expect(run.json).toMatchObject({ status: "failed", error_code: "timeout", signal: "SIGTERM" });
     expect(run.json.suggested_action).toEqual(expect.any(String));
+    // The run has returned, so the target must already be gone, not left running.
+    expect(isAlive((run.json.pid_info as { pid: number }).pid)).toBe(false);
   });
 
   it.each([

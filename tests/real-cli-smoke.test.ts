@@ -1,13 +1,17 @@
 /**
  * The raw real CLIs (not the product) against the scripted model server: proves the
- * server speaks both APIs well enough, and pins the exact argv the adapters rely on.
+ * server speaks both APIs well enough, and that the argv the adapters build (taken from the
+ * adapters themselves, never copied here) does what the product relies on.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createModelServer } from "@agent-companion/model-server";
 import type { ModelServer, Script } from "@agent-companion/model-server";
+import { claudeAdapter } from "@agent-companion/claude";
+import { type InvocationRequest, type Mode, type TargetAdapter, profileFor } from "@agent-companion/core";
+import { geminiAdapter } from "@agent-companion/gemini";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claudeSandbox, geminiSandbox, runRealCli, writeGeminiReadOnlyPolicy } from "./support/real-cli.js";
 import type { CliRun, CliSandbox } from "./support/real-cli.js";
@@ -57,21 +61,39 @@ function useScript(script: Script): void {
   server.setScript(script);
 }
 
+interface Call {
+  mode: Mode;
+  prompt: string;
+  cwd: string;
+  readableDir?: string | null;
+  resumeSessionId?: string | null;
+  jsonSchema?: string | null;
+  /** Replaces a flag's value in the adapter's argv (the independent policy check below). */
+  replaceValue?: { flag: string; value: string };
+}
+
+/** Runs the real CLI with exactly the invocation the adapter builds, its files written first. */
+async function runAdapter(adapter: TargetAdapter, cli: CliSandbox, call: Call): Promise<CliRun> {
+  const request: InvocationRequest = {
+    profile: profileFor(call.mode),
+    prompt: call.prompt,
+    model: null,
+    resumeSessionId: call.resumeSessionId ?? null,
+    readableDir: call.readableDir ?? null,
+    jsonSchema: call.jsonSchema ?? null,
+    cwd: call.cwd,
+    privateDir: scratch,
+  };
+  const invocation = adapter.buildInvocation(request);
+  for (const file of invocation.files) await writeFile(file.path, file.content, { mode: 0o600 });
+  const args = [...invocation.args];
+  if (call.replaceValue) args[args.indexOf(call.replaceValue.flag) + 1] = call.replaceValue.value;
+  return runRealCli({ sandbox: { ...cli, env: { ...cli.env, ...invocation.env } }, args, cwd: call.cwd, input: invocation.stdin });
+}
+
 describe("claude -p", () => {
-  const claudeReviewArgs = (dir: string): string[] => [
-    "-p",
-    "--output-format",
-    "stream-json",
-    "--verbose",
-    "--tools=Read,Grep,Glob",
-    "--disallowedTools=Write,Edit,MultiEdit,NotebookEdit,Bash",
-    "--permission-mode",
-    "default",
-    "--setting-sources=",
-    "--strict-mcp-config",
-    `--add-dir=${dir}`,
-  ];
-  const claudeRescueArgs = ["-p", "--output-format", "stream-json", "--verbose", "--permission-mode", "acceptEdits"];
+  const review = (cli: CliSandbox, prompt: string, extra: Partial<Call> = {}): Promise<CliRun> =>
+    runAdapter(claudeAdapter, cli, { mode: "review", prompt, cwd: workDir, readableDir: workDir, ...extra });
 
   function claudeResult(run: CliRun): Record<string, unknown> {
     const result = eventsOfType(run, "result").at(-1);
@@ -82,7 +104,7 @@ describe("claude -p", () => {
   it("answers a plain prompt, and all traffic reaches the scripted server", async () => {
     useScript({ anthropic: [{ kind: "text", text: "No blocking issues found. VERDICT: APPROVE" }] });
     const cli = await sandbox(claudeSandbox);
-    const run = await runRealCli({ sandbox: cli, args: claudeReviewArgs(workDir), cwd: workDir, input: "review PROMPT-A" });
+    const run = await review(cli, "review PROMPT-A");
     expect(run.exitCode).toBe(0);
     const result = claudeResult(run);
     expect(result).toMatchObject({ is_error: false, subtype: "success", result: "No blocking issues found. VERDICT: APPROVE" });
@@ -98,7 +120,7 @@ describe("claude -p", () => {
       ],
     });
     const cli = await sandbox(claudeSandbox);
-    const run = await runRealCli({ sandbox: cli, args: claudeReviewArgs(workDir), cwd: workDir, input: "review" });
+    const run = await review(cli, "review");
     expect(run.exitCode).toBe(0);
     expect(existsSync(target)).toBe(false);
     const offered = modelRequests()[0]?.toolNames ?? [];
@@ -116,7 +138,7 @@ describe("claude -p", () => {
       ],
     });
     const cli = await sandbox(claudeSandbox);
-    const run = await runRealCli({ sandbox: cli, args: claudeRescueArgs, cwd: workDir, input: "fix it" });
+    const run = await runAdapter(claudeAdapter, cli, { mode: "rescue", prompt: "fix it", cwd: workDir });
     expect(run.exitCode).toBe(0);
     expect(await readFile(target, "utf8")).toBe(WRITE_CONTENT);
   });
@@ -124,11 +146,10 @@ describe("claude -p", () => {
   it("--resume carries the earlier turns and keeps the session id", async () => {
     useScript({ anthropic: [{ kind: "text", text: "first answer" }, { kind: "recall", marker: "MARKER-7Q" }] });
     const cli = await sandbox(claudeSandbox);
-    const first = await runRealCli({ sandbox: cli, args: claudeReviewArgs(workDir), cwd: workDir, input: "remember MARKER-7Q" });
+    const first = await review(cli, "remember MARKER-7Q");
     const sessionId = claudeResult(first)["session_id"];
     expect(typeof sessionId).toBe("string");
-    const resumeArgs = [...claudeReviewArgs(workDir), `--resume=${String(sessionId)}`];
-    const second = await runRealCli({ sandbox: cli, args: resumeArgs, cwd: workDir, input: "what was the marker?" });
+    const second = await review(cli, "what was the marker?", { resumeSessionId: String(sessionId) });
     expect(claudeResult(second)).toMatchObject({ is_error: false, result: "recall: found MARKER-7Q", session_id: sessionId });
     expect(modelRequests().at(-1)?.toolNames).not.toContain("Write");
   });
@@ -137,8 +158,7 @@ describe("claude -p", () => {
     useScript({ anthropic: [{ kind: "tool_call", name: "StructuredOutput", input: { verdict: "APPROVE" } }] });
     const schema = JSON.stringify({ type: "object", properties: { verdict: { type: "string" } }, required: ["verdict"] });
     const cli = await sandbox(claudeSandbox);
-    const args = [...claudeReviewArgs(workDir), `--json-schema=${schema}`];
-    const run = await runRealCli({ sandbox: cli, args, cwd: workDir, input: "review" });
+    const run = await review(cli, "review", { jsonSchema: schema });
     expect(modelRequests()[0]?.toolNames).toContain("StructuredOutput");
     expect(claudeResult(run)).toMatchObject({ is_error: false, structured_output: { verdict: "APPROVE" } });
   });
@@ -146,28 +166,15 @@ describe("claude -p", () => {
 
 describe("gemini -p", () => {
   let neutralDir: string;
-  let policyFile: string;
 
   beforeEach(async () => {
     neutralDir = join(scratch, "neutral");
     await mkdir(neutralDir);
-    policyFile = await writeGeminiReadOnlyPolicy(scratch);
+    await mkdir(join(scratch, "hand"));
   });
 
-  const geminiReviewArgs = (): string[] => [
-    "-p",
-    "",
-    "--output-format",
-    "stream-json",
-    "--approval-mode",
-    "plan",
-    "--policy",
-    policyFile,
-    "--include-directories",
-    workDir,
-    "--skip-trust",
-  ];
-  const geminiRescueArgs = ["-p", "", "--output-format", "stream-json", "--approval-mode", "auto_edit", "--skip-trust"];
+  const review = (cli: CliSandbox, prompt: string, extra: Partial<Call> = {}): Promise<CliRun> =>
+    runAdapter(geminiAdapter, cli, { mode: "review", prompt, cwd: neutralDir, readableDir: workDir, ...extra });
 
   function answerText(run: CliRun): string {
     return eventsOfType(run, "message")
@@ -183,14 +190,18 @@ describe("gemini -p", () => {
   it("answers a plain prompt, and all traffic reaches the scripted server", async () => {
     useScript({ gemini: [{ kind: "text", text: "No blocking issues found. VERDICT: APPROVE" }] });
     const cli = await sandbox(geminiSandbox);
-    const run = await runRealCli({ sandbox: cli, args: geminiReviewArgs(), cwd: neutralDir, input: "review PROMPT-B" });
+    const run = await review(cli, "review PROMPT-B");
     expect(run.exitCode).toBe(0);
     expect(answerText(run)).toBe("No blocking issues found. VERDICT: APPROVE");
     expect(eventsOfType(run, "result")[0]).toMatchObject({ status: "success" });
     expect(modelRequests().map((r) => r.prompt).join("\n")).toContain("review PROMPT-B");
   });
 
-  it("review flags offer no write tool and refuse a scripted write_file", async () => {
+  /** The adapter's own policy; then, as an independent check of FACTS.md, one written here by hand. */
+  it.each([
+    ["the adapter's read-only policy", false],
+    ["a hand-written deny policy (independent of the adapter, per FACTS.md)", true],
+  ])("review flags with %s offer no write tool and refuse a scripted write_file", async (_label, handWritten) => {
     const target = join(workDir, "owned.txt");
     useScript({
       gemini: [
@@ -199,7 +210,8 @@ describe("gemini -p", () => {
       ],
     });
     const cli = await sandbox(geminiSandbox);
-    const run = await runRealCli({ sandbox: cli, args: geminiReviewArgs(), cwd: neutralDir, input: "review" });
+    const replaceValue = handWritten ? { flag: "--policy", value: await writeGeminiReadOnlyPolicy(join(scratch, "hand")) } : undefined;
+    const run = await review(cli, "review", { replaceValue });
     expect(run.exitCode).toBe(0);
     expect(existsSync(target)).toBe(false);
     const offered = modelRequests()[0]?.toolNames ?? [];
@@ -217,7 +229,7 @@ describe("gemini -p", () => {
       ],
     });
     const cli = await sandbox(geminiSandbox);
-    const run = await runRealCli({ sandbox: cli, args: geminiRescueArgs, cwd: workDir, input: "fix it" });
+    const run = await runAdapter(geminiAdapter, cli, { mode: "rescue", prompt: "fix it", cwd: workDir });
     expect(run.exitCode).toBe(0);
     expect(await readFile(target, "utf8")).toBe(WRITE_CONTENT);
   });
@@ -225,11 +237,10 @@ describe("gemini -p", () => {
   it("--resume from the same cwd carries the earlier turns and keeps the session id", async () => {
     useScript({ gemini: [{ kind: "text", text: "first answer" }, { kind: "recall", marker: "MARKER-9Z" }] });
     const cli = await sandbox(geminiSandbox);
-    const first = await runRealCli({ sandbox: cli, args: geminiReviewArgs(), cwd: neutralDir, input: "remember MARKER-9Z" });
+    const first = await review(cli, "remember MARKER-9Z");
     const sessionId = sessionIdOf(first);
     expect(typeof sessionId).toBe("string");
-    const resumeArgs = [...geminiReviewArgs(), "--resume", String(sessionId)];
-    const second = await runRealCli({ sandbox: cli, args: resumeArgs, cwd: neutralDir, input: "what was the marker?" });
+    const second = await review(cli, "what was the marker?", { resumeSessionId: String(sessionId) });
     expect(second.exitCode).toBe(0);
     expect(sessionIdOf(second)).toBe(sessionId);
     expect(answerText(second)).toBe("recall: found MARKER-9Z");
@@ -240,7 +251,7 @@ describe("gemini -p", () => {
   it("exits 145 on HTTP 401 from the API", async () => {
     useScript({ gemini: [{ kind: "http_error", status: 401 }] });
     const cli = await sandbox(geminiSandbox);
-    const run = await runRealCli({ sandbox: cli, args: geminiReviewArgs(), cwd: neutralDir, input: "review", timeoutMs: 30_000 });
+    const run = await review(cli, "review");
     expect(run.exitCode).toBe(145);
   });
 });

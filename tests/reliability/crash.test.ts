@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -151,5 +151,59 @@ describe.each(TARGETS)("%s kill -9 of the worker", (target) => {
         expect(["completed", "stale"]).toContain(final.status);
       }
     }
+  });
+});
+
+/** Temp-dir handling is core code shared by both bins; one target exercises it. */
+describe("what a killed worker leaves in the temp directory (SPEC §6.4)", () => {
+  let h: Harness;
+  let work: string;
+  let temp: string;
+  const procs = new Processes();
+
+  beforeEach(async () => {
+    // A private temp directory, so the test sees exactly the directories its jobs made.
+    temp = await mkdtemp(join(tmpdir(), "companion-tmpdir-"));
+    h = await Harness.create("claude", { TMPDIR: temp });
+    work = await mkdtemp(join(tmpdir(), "companion-work-"));
+    await writeFile(join(work, "a.ts"), "export const a = 1;\n");
+  });
+  afterEach(async () => {
+    procs.killAll();
+    await h.cleanup();
+    await rm(work, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true });
+  });
+
+  const dirsOf = async (jobId: string): Promise<string[]> => (await readdir(temp)).filter((name) => name.includes(jobId)).sort();
+
+  /** A background review whose target hangs, once it runs (snapshot and target TMPDIR made). */
+  const runningReview = async (): Promise<{ jobId: string; worker: number; target: number }> => {
+    const launched = await h.run(["run", "--mode", "review", "--background", "--cwd", work], { env: { MOCK_CLI_SCENARIO: "hang" } });
+    expect(launched.exitCode, launched.stdout).toBe(0);
+    const jobId = String(launched.json.job_id);
+    const { worker, target } = await whenRunning(h, jobId);
+    procs.track(worker.pid);
+    procs.track(target.pid);
+    return { jobId, worker: worker.pid, target: target.pid };
+  };
+
+  it("the next prune sweeps the directories of a job whose worker was killed, and keeps a live job's", async () => {
+    const dead = await runningReview();
+    const live = await runningReview();
+    expect(await dirsOf(dead.jobId)).toEqual([expect.stringMatching(/^companion-snapshot-/), expect.stringMatching(/^companion-target-tmp-/)]);
+    const liveDirs = await dirsOf(live.jobId);
+    expect(liveDirs).toHaveLength(2);
+
+    process.kill(dead.worker, "SIGKILL");
+    process.kill(-dead.target, "SIGKILL");
+    await eventually(async () => (await hasExited(dead.worker)) && (await hasExited(dead.target)));
+
+    const prune = await h.run(["prune"]);
+    expect(prune.exitCode, prune.stdout).toBe(0);
+    expect(await dirsOf(dead.jobId)).toEqual([]);
+    expect(await record(h, dead.jobId)).toMatchObject({ status: "stale" });
+    expect(await dirsOf(live.jobId)).toEqual(liveDirs);
+    expect(await record(h, live.jobId)).toMatchObject({ status: "running" });
   });
 });

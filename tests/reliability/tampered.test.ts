@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -93,7 +93,7 @@ describe("tampered stores and bad input (SPEC §6.1)", () => {
     expect(await readFile(join(outside, "precious.txt"), "utf8")).toBe("keep me\n");
   });
 
-  it("prune of a job directory swapped for a symlink removes the link, never what it points to", async () => {
+  it("prune of a job directory swapped for a symlink reports it and never follows it", async () => {
     const job = await goodJob();
     const id = String(job.job_id);
     const dir = join(h.stateDir, "claude", "jobs", id);
@@ -101,8 +101,8 @@ describe("tampered stores and bad input (SPEC §6.1)", () => {
     await rm(dir, { recursive: true });
     await symlink(outside, dir);
     const pruned = await h.run(["prune"]);
-    expect(pruned.json).toMatchObject({ ok: true, removed: [{ job_id: id, reason: "ttl" }] });
-    expect(existsSync(dir)).toBe(false);
+    // The record behind the link is never read, so it is not evicted either: it is reported.
+    expect(pruned.json).toMatchObject({ ok: true, removed: [], unreadable: [{ job_id: id, reason: expect.stringContaining("symbolic link") as unknown }] });
     expect(await readdir(outside)).toEqual(["precious.txt", "record.json"]);
   });
 
@@ -151,5 +151,22 @@ describe("tampered stores and bad input (SPEC §6.1)", () => {
     const run = await h.run(["status", "--job", String(job.job_id)]);
     expect(run.exitCode).toBe(1);
     expect(run.json).toMatchObject({ error: "corrupt_record" });
+  });
+
+  it("a job directory replaced by a symlink is refused by every command, and nothing is written where it points", async () => {
+    const job = await goodJob();
+    const jobDir = join(h.stateDir, "claude", "jobs", String(job.job_id));
+    const elsewhere = join(outside, "job");
+    await rename(jobDir, elsewhere);
+    await symlink(elsewhere, jobDir);
+    const before = (await readdir(elsewhere)).sort();
+    const recordBefore = await readFile(join(elsewhere, "record.json"), "utf8");
+    for (const command of JOB_COMMANDS) {
+      const run = await h.run([...command, String(job.job_id), ...(command[0] === "continue" ? ["more"] : [])]);
+      expect(run.exitCode, `${command.join(" ")}: ${run.stdout}`).toBe(1);
+      expect(run.json).toMatchObject({ ok: false, error: "corrupt_record", message: expect.stringContaining("symbolic link") as unknown });
+    }
+    expect((await readdir(elsewhere)).sort()).toEqual(before);
+    expect(await readFile(join(elsewhere, "record.json"), "utf8")).toBe(recordBefore);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import lockfile from "proper-lockfile";
 import type { Target } from "./companion.js";
 
 export type Json = Record<string, unknown>;
@@ -15,6 +16,20 @@ export async function writeRecord(stateDir: string, target: Target, record: Json
   const path = recordPath(stateDir, target, String(record.job_id));
   await mkdir(join(path, ".."), { recursive: true, mode: 0o700 });
   await writeFile(path, JSON.stringify(record, null, 2), { mode: 0o600 });
+}
+
+/**
+ * Read-modify-write of a live job's record under the lock the companion itself takes for every
+ * record change, so a worker's concurrent write (progress, identity) starts from ours.
+ */
+export async function updateRecord(stateDir: string, target: Target, jobId: string, change: (current: Json) => Json): Promise<void> {
+  const path = recordPath(stateDir, target, jobId);
+  const release = await lockfile.lock(path, { realpath: false, stale: 10_000, retries: { retries: 100, minTimeout: 5, maxTimeout: 100 } });
+  try {
+    await writeRecord(stateDir, target, change(await readRecord(stateDir, target, jobId)));
+  } finally {
+    await release();
+  }
 }
 
 /** A copy of a real record under a new id, reset to an active status (tests of states hard to reach live). */

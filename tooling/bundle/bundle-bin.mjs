@@ -6,7 +6,9 @@
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
 //   the size, so they start close to bare `node` (SPEC §10);
 // - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
-//   without the job pipeline, execa or the target's parsers.
+//   without the job pipeline, execa or the target's parsers;
+// - dist/execa.cjs: execa alone, loaded by the read-only and launch bundles on first use.
+// The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
@@ -28,6 +30,16 @@ const common = {
 
 const fromApp = createRequire(join(process.cwd(), "package.json"));
 
+// execa is needed by the read-only and launch commands only for the macOS identity check: it
+// gets a bundle of its own, loaded on first use, rather than making every status pay for
+// parsing it. The installed package has no dependencies, so it cannot come from node_modules.
+const execaOnDemand = {
+  name: "execa-on-demand",
+  setup(build) {
+    build.onResolve({ filter: /^execa$/ }, () => ({ path: "./execa.cjs", external: true }));
+  },
+};
+
 /**
  * The launch bundle never runs a job itself (the route sends only `--background` there), so
  * the foreground path, and through it the whole job pipeline, is left out of it.
@@ -46,8 +58,7 @@ const withoutForeground = {
 await Promise.all([
   build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
-  // execa is needed there only by the macOS identity check, which loads it from the app's
-  // dependencies on first use rather than making every status pay for parsing it.
-  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", external: ["execa"] }),
-  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", external: ["execa"], plugins: [withoutForeground] }),
+  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [execaOnDemand] }),
+  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [execaOnDemand, withoutForeground] }),
+  build({ ...common, stdin: { contents: 'export * from "execa";', resolveDir: process.cwd() }, outfile: "dist/execa.cjs" }),
 ]);

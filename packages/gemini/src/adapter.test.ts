@@ -29,15 +29,21 @@ describe("geminiAdapter", () => {
     expect(geminiAdapter.supportsJsonSchema).toBe(false);
   });
 
-  it("scrubs Gemini and Vertex credentials and other vendors' keys", () => {
-    expect(geminiAdapter.auth.scrubNames).toEqual(
-      expect.arrayContaining([
-        ...geminiAdapter.auth.keyVars,
-        ...geminiAdapter.auth.endpointVars,
-        "ANTHROPIC_API_KEY",
-        "OPENAI_API_KEY",
-      ]),
-    );
+  it("scrubs Gemini and Vertex credentials and other vendors' keys (SPEC §8)", () => {
+    // Written out, not taken from the adapter's own lists: a name dropped there must fail here.
+    const required = [
+      "GEMINI_API_KEY",
+      "GOOGLE_API_KEY",
+      "GOOGLE_GEMINI_BASE_URL",
+      "GOOGLE_CLOUD_PROJECT",
+      "GOOGLE_CLOUD_LOCATION",
+      "GOOGLE_GENAI_USE_VERTEXAI",
+      "GOOGLE_APPLICATION_CREDENTIALS",
+      "ANTHROPIC_API_KEY",
+      "OPENAI_API_KEY",
+    ];
+    expect(geminiAdapter.auth.scrubNames).toEqual(expect.arrayContaining(required));
+    expect(geminiAdapter.auth.keyVars).toEqual(expect.arrayContaining(["GEMINI_API_KEY", "GOOGLE_API_KEY"]));
   });
 
   it("requires every flag its invocations use", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** Captured real-CLI outputs: an exact copy of shared/fixtures/real-cli (see FACTS.md). */
+/** Outputs captured from the pinned real CLIs (Claude Code 2.1.330, Gemini CLI 0.61.0). */
 export const FIXTURES_DIR = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 export const fixtureText = (name: string): string => readFileSync(new URL(name, new URL("../fixtures/", import.meta.url)), "utf8");

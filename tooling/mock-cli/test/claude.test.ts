@@ -108,13 +108,18 @@ describe("mock-claude flag surface", () => {
   });
 
   it("waits for stdin to end before answering", async () => {
-    const p = start(CLAUDE_BIN, [...JSON_OUT, "hi"], { input: null });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(alive(p.child)).toBe(true);
+    const log = join(tmp.path, "log.jsonl");
+    const p = start(CLAUDE_BIN, [...JSON_OUT], { input: null, env: { MOCK_CLI_LOG: log } });
+    // Far more than a pipe holds: the write completes only once the mock has read most of it,
+    // so the tail below arrives after the mock has been reading for a while.
+    const head = "x".repeat(1024 * 1024);
+    await new Promise<void>((resolve, reject) => p.child.stdin?.write(head, (error) => (error ? reject(error) : resolve())));
     expect(p.stdout()).toBe("");
-    p.child.stdin?.end();
+    p.child.stdin?.end(" and the tail");
     const r = await p.done;
     expect(r.code).toBe(0);
+    const entry = lines(readFileSync(log, "utf8"))[0] as Record<string, unknown>;
+    expect(entry.prompt).toBe(`${head} and the tail`);
   });
 });
 
@@ -294,9 +299,8 @@ describe("mock-claude timing and signals", () => {
   it("hang: init, then keeps running", async () => {
     const p = start(CLAUDE_BIN, [...STREAM, "hi"], { env: { MOCK_CLI_SCENARIO: "hang" } });
     await waitFor(() => p.stdout().includes('"subtype":"init"'));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(alive(p.child)).toBe(true);
     p.child.kill("SIGTERM");
+    // Killed by the signal, not exited: it was still running when the signal came.
     const r = await p.done;
     expect(r.signal).toBe("SIGTERM");
   });
@@ -317,7 +321,7 @@ describe("mock-claude timing and signals", () => {
     const p = start(CLAUDE_BIN, [...STREAM, "hi"], { env: { MOCK_CLI_SCENARIO: "ignore-term" } });
     await waitFor(() => p.stdout().includes('"subtype":"init"'));
     p.child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 400));
+    await waitFor(() => p.stderr().includes("ignoring SIGTERM"));
     expect(alive(p.child)).toBe(true);
     p.child.kill("SIGKILL");
     expect((await p.done).signal).toBe("SIGKILL");

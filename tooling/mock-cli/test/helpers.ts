@@ -72,7 +72,7 @@ export function fixtureLines(name: string): Record<string, unknown>[] {
 /** Sorted keys, to compare an object's shape with a captured fixture. */
 export const keys = (o: unknown): string[] => Object.keys(o as object).sort();
 
-export async function waitFor(cond: () => boolean, timeoutMs = 5000): Promise<void> {
+export async function waitFor(cond: () => boolean, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > until) throw new Error("timed out waiting");

@@ -27,6 +27,20 @@ export function currentPrompt(conversation: Conversation): string {
   return conversation.messages[currentPromptIndex(conversation)]?.text ?? "";
 }
 
+const JOB_ID = /\\?"job_id\\?"\s*:\s*\\?"([0-9a-f-]{36})\\?"/;
+
+/**
+ * The job id quoted in the latest message that quotes one (a tool result the host sent
+ * back), so a script can go on with `wait` and `result` on the job its `run` started.
+ */
+export function latestJobId(conversation: Conversation): string | undefined {
+  for (const message of [...conversation.messages].reverse()) {
+    const found = JOB_ID.exec(message.searchable)?.[1];
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Whether the marker occurs anywhere before the current prompt. */
 export function earlierTurnsMention(conversation: Conversation, marker: string): boolean {
   const end = currentPromptIndex(conversation);

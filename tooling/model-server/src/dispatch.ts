@@ -12,6 +12,8 @@ import {
 } from "./gemini-api.js";
 import { geminiConversation } from "./gemini-conversation.js";
 import { sendJson } from "./http-io.js";
+import { sendOpenaiError, sendResponse } from "./openai-api.js";
+import { openaiConversation } from "./openai-conversation.js";
 import { isObject } from "./json-shape.js";
 import { replyFor } from "./reply.js";
 import { selectHeaders } from "./request-log.js";
@@ -63,6 +65,8 @@ export async function dispatchModelRequest(route: ModelRoute, ex: Exchange): Pro
     case "gemini.generate":
     case "gemini.stream_generate":
       return answerGemini({ endpoint: route.endpoint, model: route.model }, ex);
+    case "openai.responses":
+      return answerOpenai(route, ex);
     case "unknown":
       record(ex, route, null, EMPTY_CONVERSATION, null);
       return sendJson(res, 404, { error: { code: 404, message: "not found" } });
@@ -79,6 +83,16 @@ async function answerAnthropic(route: ModelRoute, ex: Exchange): Promise<void> {
   const ctx = { body: ex.body, messageId: `msg_scripted_${id}`, toolUseId: `toolu_scripted_${id}` };
   const stream = isObject(ex.body) && ex.body["stream"] === true;
   return sendMessage(ex.res, reply, ctx, stream);
+}
+
+async function answerOpenai(route: ModelRoute, ex: Exchange): Promise<void> {
+  const conversation = openaiConversation(ex.body);
+  const turn = ex.deps.player.next("openai");
+  record(ex, route, "openai", conversation, turn);
+  const reply = replyFor(turn, conversation);
+  if (reply.kind === "error") return sendOpenaiError(ex.res, reply.status, reply.message);
+  const id = ex.deps.nextId();
+  return sendResponse(ex.res, reply, { body: ex.body, responseId: `resp_scripted_${id}`, itemId: `item_scripted_${id}`, callId: `call_scripted_${id}` });
 }
 
 interface GenerateRoute {

@@ -16,3 +16,5 @@ export type {
   Turn,
 } from "./script.js";
 export type { Endpoint, LoggedRequest } from "./request-log.js";
+export { reviewLoopTurns } from "./host-loop.js";
+export type { HostToolCall } from "./host-loop.js";

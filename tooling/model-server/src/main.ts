@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseCliArgs, USAGE } from "./cli-args.js";
 import type { CliOptions } from "./cli-args.js";

@@ -40,7 +40,9 @@ function parseTurn(value: unknown, at: string): Turn {
     case "tool_call": {
       const input = value["input"];
       if (!isObject(input)) throw new ScriptError(`${at}.input: expected an object`);
-      return { kind, name: requireString(value, "name", at), input };
+      const namespace = optionalString(value, "namespace", at);
+      const name = requireString(value, "name", at);
+      return namespace === undefined ? { kind, name, input } : { kind, name, namespace, input };
     }
     case "stall": {
       const text = optionalString(value, "text", at);
@@ -81,15 +83,18 @@ export function parseScript(value: unknown): Script {
     turns?: readonly Turn[];
     anthropic?: readonly Turn[];
     gemini?: readonly Turn[];
+    openai?: readonly Turn[];
     onExhausted?: ExhaustedPolicy;
   } = {};
   const turns = parseTurns(value["turns"], "script.turns");
   const anthropic = parseTurns(value["anthropic"], "script.anthropic");
   const gemini = parseTurns(value["gemini"], "script.gemini");
+  const openai = parseTurns(value["openai"], "script.openai");
   const onExhausted = parsePolicy(value["onExhausted"]);
   if (turns) script.turns = turns;
   if (anthropic) script.anthropic = anthropic;
   if (gemini) script.gemini = gemini;
+  if (openai) script.openai = openai;
   if (onExhausted) script.onExhausted = onExhausted;
   return script;
 }

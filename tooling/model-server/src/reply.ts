@@ -1,11 +1,11 @@
-import { earlierTurnsMention } from "./conversation.js";
+import { earlierTurnsMention, latestJobId } from "./conversation.js";
 import type { Conversation } from "./conversation.js";
 import type { Turn } from "./script.js";
 
 /** What one response carries, before it is rendered in an API's wire format. */
 export type Reply =
   | { readonly kind: "text"; readonly chunks: readonly string[]; readonly chunkDelayMs: number }
-  | { readonly kind: "tool_call"; readonly name: string; readonly input: Readonly<Record<string, unknown>> }
+  | { readonly kind: "tool_call"; readonly name: string; readonly namespace?: string; readonly input: Readonly<Record<string, unknown>> }
   | { readonly kind: "stall"; readonly firstChunk: string }
   | { readonly kind: "error"; readonly status: number; readonly message: string };
 
@@ -18,14 +18,24 @@ function textReply(text: string, chunkDelayMs = 0): Reply {
   return { kind: "text", chunks: chunkText(text), chunkDelayMs };
 }
 
+/** The placeholder a scripted tool input may hold for the job id the host last saw. */
+export const JOB_ID_PLACEHOLDER = "{{job_id}}";
+
+function withJobId(input: Readonly<Record<string, unknown>>, conversation: Conversation): Readonly<Record<string, unknown>> {
+  const jobId = latestJobId(conversation) ?? JOB_ID_PLACEHOLDER;
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, value === JOB_ID_PLACEHOLDER ? jobId : value]));
+}
+
 export function replyFor(turn: Turn, conversation: Conversation): Reply {
   switch (turn.kind) {
     case "text":
       return textReply(turn.text);
     case "slow_text":
       return textReply(turn.text, turn.chunkDelayMs);
-    case "tool_call":
-      return { kind: "tool_call", name: turn.name, input: turn.input };
+    case "tool_call": {
+      const input = withJobId(turn.input, conversation);
+      return turn.namespace === undefined ? { kind: "tool_call", name: turn.name, input } : { kind: "tool_call", name: turn.name, namespace: turn.namespace, input };
+    }
     case "stall":
       return { kind: "stall", firstChunk: turn.text ?? "" };
     case "http_error":

@@ -9,6 +9,7 @@ export type Endpoint =
   | "gemini.stream_generate"
   | "gemini.generate"
   | "gemini.count_tokens"
+  | "openai.responses"
   | "unknown";
 
 export interface LoggedRequest {
@@ -40,6 +41,8 @@ const KEPT_HEADERS = [
   "x-claude-code-session-id",
   "x-stainless-retry-count",
   "x-goog-api-client",
+  "originator",
+  "session_id",
 ] as const;
 
 export function selectHeaders(headers: IncomingHttpHeaders): Record<string, string> {

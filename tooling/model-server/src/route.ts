@@ -1,6 +1,6 @@
 /** Where a request goes: a model endpoint of either API, or the server's own controls. */
 export type Route =
-  | { readonly endpoint: "anthropic.messages" | "anthropic.count_tokens" }
+  | { readonly endpoint: "anthropic.messages" | "anthropic.count_tokens" | "openai.responses" }
   | { readonly endpoint: GeminiEndpoint; readonly model: string }
   | { readonly endpoint: "control.log" | "control.script" }
   | { readonly endpoint: "unknown" };
@@ -28,6 +28,7 @@ function modelRoute(method: string, path: string): ModelRoute {
   if (method !== "POST") return { endpoint: "unknown" };
   if (path === "/v1/messages") return { endpoint: "anthropic.messages" };
   if (path === "/v1/messages/count_tokens") return { endpoint: "anthropic.count_tokens" };
+  if (path === "/v1/responses") return { endpoint: "openai.responses" };
   const match = GEMINI_PATH.exec(path);
   const model = match?.[1];
   const endpoint = geminiEndpoint(match?.[2]);

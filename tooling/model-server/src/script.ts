@@ -4,7 +4,7 @@
  * file for the bin, or over HTTP to a running server.
  */
 
-export type ApiName = "anthropic" | "gemini";
+export type ApiName = "anthropic" | "gemini" | "openai";
 
 /** Answer with this text, streamed a word at a time. */
 export interface TextTurn {
@@ -21,12 +21,17 @@ export interface SlowTextTurn {
 
 /**
  * Ask the CLI to run a tool. Names are the API's own (`Write` for Claude, `write_file`
- * for Gemini); the CLI answers with the tool result in its next request, which the next
- * turn answers.
+ * for Gemini, `mcp__<server>__<tool>` for an MCP tool in Claude Code); the CLI answers
+ * with the tool result in its next request, which the next turn answers. `namespace` is
+ * for the OpenAI Responses API, where Codex offers an MCP server's tools as the namespace
+ * `mcp__<server>` holding the bare tool names. An input value `"{{job_id}}"` becomes the job
+ * id quoted in the latest tool result the host sent back (a `run` answer), so a script can
+ * play a host's whole loop: `run`, then `wait` and `result` on that job.
  */
 export interface ToolCallTurn {
   readonly kind: "tool_call";
   readonly name: string;
+  readonly namespace?: string;
   readonly input: Readonly<Record<string, unknown>>;
 }
 
@@ -73,6 +78,7 @@ export interface Script {
   readonly turns?: readonly Turn[];
   readonly anthropic?: readonly Turn[];
   readonly gemini?: readonly Turn[];
+  readonly openai?: readonly Turn[];
   /** After the last turn: play it again (default), or answer `DEFAULT_ANSWER`. */
   readonly onExhausted?: ExhaustedPolicy;
 }

@@ -167,6 +167,75 @@ describe("Gemini API", () => {
   });
 });
 
+const responsesRequest = (input: unknown[]): Record<string, unknown> => ({
+  model: "gpt-test",
+  stream: true,
+  tools: [
+    { type: "function", name: "shell", parameters: {} },
+    { type: "namespace", name: "mcp__companion", tools: [{ type: "function", name: "run" }, { type: "function", name: "wait" }] },
+  ],
+  input,
+});
+
+async function responsesStream(server: ModelServer, body: unknown): Promise<ReturnType<typeof parseSse>> {
+  const res = await postJson(`${server.url}/v1/responses`, body);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toBe("text/event-stream");
+  return parseSse(await res.text());
+}
+
+describe("OpenAI Responses API (Codex)", () => {
+  const userMessage = (text: string): unknown => ({ type: "message", role: "user", content: [{ type: "input_text", text }] });
+
+  it("streams a text answer as output_item.done then completed, with usage", async () => {
+    const server = await start({ openai: [{ kind: "text", text: "All good" }] });
+    const events = await responsesStream(server, responsesRequest([userMessage("review")]));
+    const kinds = events.map((e) => e.event);
+    expect(kinds.slice(-2)).toEqual(["response.output_item.done", "response.completed"]);
+    expect(events.at(-2)?.data).toMatchObject({ item: { type: "message", role: "assistant", content: [{ type: "output_text", text: "All good" }] } });
+    const usage = (events.at(-1)?.data as { response: { usage: Record<string, number> } }).response.usage;
+    expect(usage.input_tokens).toBeGreaterThan(0);
+    expect(usage.total_tokens).toBe((usage.input_tokens ?? 0) + (usage.output_tokens ?? 0));
+  });
+
+  it("calls a tool inside a namespace with JSON arguments, and reads its output back in the next request", async () => {
+    const server = await start({
+      openai: [{ kind: "tool_call", namespace: "mcp__companion", name: "run", input: { mode: "review" } }, { kind: "text", text: "done" }],
+    });
+    const events = await responsesStream(server, responsesRequest([userMessage("review it")]));
+    const item = (events.find((e) => e.event === "response.output_item.done")?.data as { item: Record<string, string> }).item;
+    expect(item).toMatchObject({ type: "function_call", namespace: "mcp__companion", name: "run" });
+    expect(JSON.parse(item.arguments ?? "")).toEqual({ mode: "review" });
+    const followUp = [
+      userMessage("review it"),
+      { type: "function_call", call_id: item.call_id, namespace: "mcp__companion", name: "run", arguments: item.arguments },
+      { type: "function_call_output", call_id: item.call_id, output: '{"job_id":"JOB-77"}' },
+    ];
+    const answer = await responsesStream(server, responsesRequest(followUp));
+    expect(answer.at(-2)?.data).toMatchObject({ item: { content: [{ text: "done" }] } });
+    const [first, second] = server.requests();
+    expect(JSON.stringify(second?.body)).toContain("JOB-77");
+    expect(first).toMatchObject({ endpoint: "openai.responses", api: "openai", prompt: "review it", turn: "tool_call" });
+    expect(first?.toolNames).toEqual(["shell", "mcp__companion__run", "mcp__companion__wait"]);
+  });
+
+  it("fills {{job_id}} in a tool input with the job id of the latest tool result", async () => {
+    const jobId = "0b5c3a52-8d1e-4c3f-9a77-2f7f7a2b9e10";
+    const server = await start({ openai: [{ kind: "tool_call", namespace: "mcp__companion", name: "wait", input: { job_id: "{{job_id}}", timeout_s: 50 } }] });
+    const input = [userMessage("go"), { type: "function_call_output", call_id: "c1", output: JSON.stringify({ event: "launched", job_id: jobId }) }];
+    const events = await responsesStream(server, responsesRequest(input));
+    const item = (events.find((e) => e.event === "response.output_item.done")?.data as { item: { arguments: string } }).item;
+    expect(JSON.parse(item.arguments)).toEqual({ job_id: jobId, timeout_s: 50 });
+  });
+
+  it("fails with the API's error body", async () => {
+    const server = await start({ openai: [{ kind: "http_error", status: 401 }] });
+    const res = await postJson(`${server.url}/v1/responses`, responsesRequest([userMessage("hi")]));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: "invalid_api_key", message: "scripted 401" } });
+  });
+});
+
 describe("scripts", () => {
   it("plays turns in order per API, then repeats the last", async () => {
     const server = await start({ turns: [{ kind: "text", text: "one" }, { kind: "text", text: "two" }] });

@@ -1,6 +1,7 @@
 /**
  * Where the pinned real CLIs live once `pnpm install` has run: the versions this
- * package depends on, not whatever happens to be on PATH.
+ * package depends on, not whatever happens to be on PATH. Codex is only ever a host
+ * agent (it calls our MCP server), never a target.
  */
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -33,6 +34,9 @@ export const CLAUDE_BINARY = resolveClaudeBinary();
 
 /** Absolute path of the real `gemini` entry point (a Node script with a shebang). */
 export const GEMINI_BINARY = join(packageDir("@google/gemini-cli"), "bundle", "gemini.js");
+
+/** Absolute path of the real `codex` entry point (a Node script that starts the native binary). */
+export const CODEX_BINARY = join(packageDir("@openai/codex"), "bin", "codex.js");
 
 export const binaryFor = (target: Target): string => (target === "claude" ? CLAUDE_BINARY : GEMINI_BINARY);
 

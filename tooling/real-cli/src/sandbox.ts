@@ -19,7 +19,7 @@ export interface CliSandbox {
 }
 
 /** Only what a CLI needs to start; nothing of the developer's environment leaks in. */
-function baseEnv(home: string): Record<string, string> {
+export function baseEnv(home: string): Record<string, string> {
   return {
     PATH: process.env["PATH"] ?? "/usr/bin:/bin",
     HOME: home,
@@ -28,7 +28,7 @@ function baseEnv(home: string): Record<string, string> {
   };
 }
 
-async function makeHome(target: Target): Promise<string> {
+export async function makeHome(target: string): Promise<string> {
   const home = await mkdtemp(join(tmpdir(), `real-${target}-home-`));
   await mkdir(join(home, "tmp"));
   return home;
@@ -36,7 +36,7 @@ async function makeHome(target: Target): Promise<string> {
 
 async function claudeEnv(home: string, serverUrl: string): Promise<Record<string, string>> {
   const configDir = join(home, ".claude");
-  await mkdir(configDir);
+  await mkdir(configDir, { recursive: true });
   return {
     CLAUDE_CONFIG_DIR: configDir,
     ANTHROPIC_BASE_URL: serverUrl,
@@ -47,7 +47,7 @@ async function claudeEnv(home: string, serverUrl: string): Promise<Record<string
 }
 
 async function geminiEnv(home: string, serverUrl: string): Promise<Record<string, string>> {
-  await mkdir(join(home, ".gemini"));
+  await mkdir(join(home, ".gemini"), { recursive: true });
   // Without an explicit auth type the CLI picks a gateway auth and exits 41.
   const settings = { security: { auth: { selectedType: "gemini-api-key" } } };
   await writeFile(join(home, ".gemini", "settings.json"), JSON.stringify(settings));
@@ -59,16 +59,21 @@ async function geminiEnv(home: string, serverUrl: string): Promise<Record<string
   };
 }
 
+/** Configures `home` for the target's CLI and returns the variables that point it at `serverUrl`. */
+export const targetEnv = (target: Target, home: string, serverUrl: string): Promise<Record<string, string>> =>
+  target === "claude" ? claudeEnv(home, serverUrl) : geminiEnv(home, serverUrl);
+
+export const removeHome = (home: string): Promise<void> => rm(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+
 /** A fresh sandbox whose CLI sends every model request to `serverUrl`. */
 export async function createSandbox(target: Target, serverUrl: string): Promise<CliSandbox> {
   const home = await makeHome(target);
-  const targetEnv = target === "claude" ? await claudeEnv(home, serverUrl) : await geminiEnv(home, serverUrl);
-  const env = { ...baseEnv(home), ...targetEnv };
+  const env = { ...baseEnv(home), ...(await targetEnv(target, home, serverUrl)) };
   return {
     target,
     home,
     env,
     companionEnv: { ...env, [binaryEnvVar(target)]: binaryFor(target) },
-    cleanup: () => rm(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+    cleanup: () => removeHome(home),
   };
 }

@@ -1,6 +1,6 @@
-import { EXIT, type ExitCode } from "../errors/companion-error.js";
 import type { Verification } from "../identity/types.js";
 import type { JobStatus, PidInfo } from "../record/schema.js";
+import type { CancelOutcome } from "./outcome.js";
 
 /**
  * What is known about the process doing a running job's work. `worker_only`: the worker is
@@ -17,48 +17,49 @@ export interface CancelInput {
 }
 
 /**
- * SPEC §7.2 before any effect. `cancel_pending` and `signal` still have work to do (write the
- * marker; write it and then terminate); their exit code is the one when that work succeeds.
+ * SPEC §7.2 before any effect: either the final outcome, or the work still to do — write the
+ * marker (`mark`), or write it and then stop the verified target (`signal`).
  */
-export type CancelDecision =
-  | { outcome: "already_terminal"; job_status: JobStatus; exit_code: ExitCode }
-  | { outcome: "cancel_pending"; exit_code: ExitCode }
-  | { outcome: "signal"; target: PidInfo; exit_code: ExitCode }
-  | { outcome: "already_dead"; exit_code: ExitCode }
-  | { outcome: "stale_pid"; mismatch: "starttime" | "argv0"; observed: PidInfo; exit_code: ExitCode }
-  | { outcome: "unverifiable"; reason: string; exit_code: ExitCode }
-  | { outcome: "no_pid_info"; exit_code: ExitCode };
+export type CancelStep = { step: "finish"; outcome: CancelOutcome } | { step: "mark" } | { step: "signal"; target: PidInfo };
 
-const decideRunning = (evidence: TargetEvidence): CancelDecision => {
-  // The worker checks the marker before it spawns and again right after it records the
-  // target's identity, so a marker is how a not-yet-identified target is stopped.
-  if (evidence.kind === "worker_only") return { outcome: "cancel_pending", exit_code: EXIT.ok };
-  if (evidence.kind === "none") return { outcome: "no_pid_info", exit_code: EXIT.refused };
-  const { verification } = evidence;
+/** Why a process may not be signalled: it is gone, or it cannot be proved ours. */
+export type Refusal = Extract<CancelOutcome, { outcome: "already_dead" | "stale_pid" | "unverifiable" }>;
+
+/** The one place an identity check becomes a cancel outcome: null for a verified match (ours to signal). */
+export const refusalOf = (verification: Verification): Refusal | null => {
   switch (verification.outcome) {
     case "match":
-      return { outcome: "signal", target: evidence.info, exit_code: EXIT.ok };
+      return null;
     case "process_gone":
-      return { outcome: "already_dead", exit_code: EXIT.ok };
+      return { outcome: "already_dead" };
     case "starttime_mismatch":
-      return { outcome: "stale_pid", mismatch: "starttime", observed: verification.observed, exit_code: EXIT.refused };
+      return { outcome: "stale_pid", mismatch: "starttime", observed: verification.observed };
     case "argv0_mismatch":
-      return { outcome: "stale_pid", mismatch: "argv0", observed: verification.observed, exit_code: EXIT.refused };
+      return { outcome: "stale_pid", mismatch: "argv0", observed: verification.observed };
     case "capture_error":
-      return { outcome: "unverifiable", reason: verification.reason, exit_code: EXIT.refused };
+      return { outcome: "unverifiable", reason: verification.reason };
   }
 };
 
-export const decideCancel = (input: CancelInput): CancelDecision => {
+const decideRunning = (evidence: TargetEvidence): CancelStep => {
+  // The worker checks the marker before it spawns and again right after it records the
+  // target's identity, so a marker is how a not-yet-identified target is stopped.
+  if (evidence.kind === "worker_only") return { step: "mark" };
+  if (evidence.kind === "none") return { step: "finish", outcome: { outcome: "no_pid_info" } };
+  const refusal = refusalOf(evidence.verification);
+  return refusal === null ? { step: "signal", target: evidence.info } : { step: "finish", outcome: refusal };
+};
+
+export const decideCancel = (input: CancelInput): CancelStep => {
   switch (input.status) {
     case "queued":
-      return { outcome: "cancel_pending", exit_code: EXIT.ok };
+      return { step: "mark" };
     case "running":
       return decideRunning(input.evidence);
     case "completed":
     case "failed":
     case "cancelled":
     case "stale":
-      return { outcome: "already_terminal", job_status: input.status, exit_code: EXIT.ok };
+      return { step: "finish", outcome: { outcome: "already_terminal", job_status: input.status } };
   }
 };

@@ -2,7 +2,11 @@ import { EXIT, type ExitCode } from "../errors/companion-error.js";
 import type { JobStatus, PidInfo } from "../record/schema.js";
 import type { TerminateSignal } from "./signal.js";
 
-/** Where a cancel ended, after every effect. */
+/**
+ * Where a cancel ended, after every effect. `signaled`: `signal` is the signal that ended the
+ * target ("SIGKILL" with `escalated`: SIGTERM came first and the grace period ran out);
+ * `exited`: the process was seen gone before cancel stopped watching.
+ */
 export type CancelOutcome =
   | { outcome: "already_terminal"; job_status: JobStatus }
   | { outcome: "cancel_pending" }

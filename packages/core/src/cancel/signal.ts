@@ -5,20 +5,14 @@ import { readProcessGroup, type ProcessGroup } from "../identity/process-group.j
 import type { Verification } from "../identity/types.js";
 import { verifyIdentity } from "../identity/verify.js";
 import type { PidInfo } from "../record/schema.js";
+import { refusalOf } from "./decide.js";
 import type { Verify } from "./evidence.js";
+import type { CancelOutcome } from "./outcome.js";
 
 export type TerminateSignal = "SIGTERM" | "SIGKILL";
 
-/**
- * `signal` is the last signal sent: "SIGKILL" with `escalated` means SIGTERM came first and the
- * grace period ran out. `exited`: the process was seen gone before we stopped watching.
- */
-export type TerminateOutcome =
-  | { outcome: "signaled"; signal: TerminateSignal; escalated: boolean; exited: boolean }
-  | { outcome: "already_dead" }
-  | { outcome: "stale_pid"; mismatch: "starttime" | "argv0"; observed: PidInfo }
-  | { outcome: "unverifiable"; reason: string }
-  | { outcome: "signal_failed"; errno: string };
+/** The outcomes stopping a process can have; `signaled` is described in outcome.ts. */
+export type TerminateOutcome = Extract<CancelOutcome, { outcome: "signaled" | "already_dead" | "stale_pid" | "unverifiable" | "signal_failed" }>;
 
 export interface TerminateOptions {
   force: boolean;
@@ -38,21 +32,6 @@ type Resolved = Required<Omit<TerminateOptions, "identity">> & { identity: Ident
 type Sent = { outcome: "sent" } | { outcome: "no_such_process" } | { outcome: "failed"; errno: string };
 
 const DEFAULT_KILL_WAIT_MS = 5_000;
-
-const refusalOf = (verification: Verification): TerminateOutcome | undefined => {
-  switch (verification.outcome) {
-    case "match":
-      return undefined;
-    case "process_gone":
-      return { outcome: "already_dead" };
-    case "starttime_mismatch":
-      return { outcome: "stale_pid", mismatch: "starttime", observed: verification.observed };
-    case "argv0_mismatch":
-      return { outcome: "stale_pid", mismatch: "argv0", observed: verification.observed };
-    case "capture_error":
-      return { outcome: "unverifiable", reason: verification.reason };
-  }
-};
 
 /**
  * Targets are spawned detached, so a target that leads its own group is signalled as the group
@@ -119,7 +98,7 @@ export const terminateVerified = async (info: PidInfo, options: TerminateOptions
     identity: options.identity ?? {},
   };
   const refusal = refusalOf(await resolved.verify(info, resolved.identity));
-  if (refusal !== undefined) return refusal;
+  if (refusal !== null) return refusal;
   const target = await signalTargetOf(info.pid, resolved);
   if (resolved.force) return killAndWatch(info, target, false, resolved);
   const sent = send(resolved, target, "SIGTERM");

@@ -48,7 +48,7 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
     if (load === undefined) throw usageError(`"${first}" is not available from this entry point.`);
     const cwd = environment.cwd ?? process.cwd();
     const input = { ...parsed.values, prompt: readPrompt(parsed, cwd) } as InputOf<typeof first>;
-    const ctx = operationContext(target, { env: environment.env ?? process.env, cwd, binPath: environment.binPath, stateDir: parsed.globals.stateDir, loadAdapter: environment.loadAdapter });
+    const ctx = operationContext(target, { env: environment.env ?? process.env, cwd, binPath: environment.binPath, version: environment.version, stateDir: parsed.globals.stateDir, loadAdapter: environment.loadAdapter });
     const operation = (await load()) as Operation<CommandName>;
     const status = new StatusLine(process.stderr);
     const onProgress = (record: JobRecord): void => status.show(statusViewOf(record));

@@ -15,6 +15,8 @@ export interface OperationContext {
   cwd: string;
   /** Absolute path of the running bin script, used to start the background worker. */
   binPath: string;
+  /** The companion's own version. */
+  version: string;
   /**
    * Calls `handler` when the caller gives up (Ctrl-C or SIGTERM at the CLI, a cancelled MCP
    * request) until the returned function is called; a foreground job is then cancelled.
@@ -29,6 +31,7 @@ export interface ContextSource {
   env: NodeJS.ProcessEnv;
   cwd: string;
   binPath: string;
+  version: string;
   stateDir: string | undefined;
   loadAdapter(): Promise<TargetAdapter>;
 }
@@ -43,5 +46,6 @@ export function operationContext(target: TargetFacts, source: ContextSource): Op
     env: source.env,
     cwd: source.cwd,
     binPath: source.binPath,
+    version: source.version,
   };
 }

@@ -27,7 +27,7 @@ export async function runForeground(ctx: OperationContext, record: JobRecord, in
   try {
     // Loaded here: commands that never run a job (and a background launch) leave it out.
     const { executeJob } = await import("../job/pipeline.js");
-    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, record.job_id, input, stop);
+    const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env, companionVersion: ctx.version }, record.job_id, input, stop);
     await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
     return { document: final, exitCode: final.status === "completed" ? EXIT.ok : EXIT.failed, human: renderRecord(final) };
   } finally {

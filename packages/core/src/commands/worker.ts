@@ -33,7 +33,7 @@ async function runWorker(ctx: OperationContext, jobId: string): Promise<Operatio
     const self = await captureIdentity(process.pid);
     await ctx.store.update(jobId, (current) => (current.worker_pid_info ? null : withWorker(current, self.outcome === "captured" ? self.info : null)));
   }
-  const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env }, jobId, input, new AbortController());
+  const final = await executeJob({ adapter: await ctx.loadAdapter(), store: ctx.store, env: ctx.env, companionVersion: ctx.version }, jobId, input, new AbortController());
   await pruneLazily(ctx.store, ctx.env).catch(() => undefined);
   return { document: { ok: true, job_id: jobId, status: final.status }, exitCode: EXIT.ok };
 }

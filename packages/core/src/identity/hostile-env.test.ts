@@ -53,6 +53,6 @@ describe("identity in a hostile environment", () => {
     expect(await captureIdentity(pid, { fs: exeDenied })).toMatchObject({ outcome: "capture_error", reason: expect.stringContaining("EACCES") });
     expect(await verifyIdentity(info, { fs: exeDenied })).toMatchObject({ outcome: "capture_error" });
     const evidence = await gatherEvidence({ status: "running", pid_info: info, worker_pid_info: null }, { identity: { fs: exeDenied } });
-    expect(decideCancel({ status: "running", evidence })).toMatchObject({ outcome: "unverifiable", exit_code: 3 });
+    expect(decideCancel({ status: "running", evidence })).toMatchObject({ step: "finish", outcome: { outcome: "unverifiable" } });
   });
 });

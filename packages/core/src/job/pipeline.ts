@@ -16,6 +16,7 @@ import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
 import { ScopeError } from "../scope/scope-error.js";
 import type { JobStore } from "../store/job-store.js";
+import { jobTempPrefix } from "../store/temp-dirs.js";
 import { finalizeJob } from "./finalize.js";
 import { withOwnCost } from "./own-cost.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
@@ -25,6 +26,8 @@ export interface PipelineContext {
   adapter: TargetAdapter;
   store: JobStore;
   env: NodeJS.ProcessEnv;
+  /** Part of the CLI-contract cache key: a new companion may check the target differently. */
+  companionVersion: string;
 }
 
 /** What the launcher hands the job besides its record; never stored on disk. */
@@ -56,7 +59,7 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     if (auth.outcome === "not_authed") {
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
-    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, ctx.store.root);
+    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion });
     source = await prepareSource({ record, profile, userPrompt: input.prompt, keepSnapshot: input.keepSnapshot, chainsDir: ctx.store.chainsDir });
     const prepared = source;
     await ctx.store.update(jobId, (current) =>
@@ -104,7 +107,7 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
   if (hasCancelMarker(jobDir)) return { ending: "cancelled", outcome: null, exitCode: null, signal: null };
   // Targets write crash reports (Gemini: with the full request) to $TMPDIR; give each run a
   // private one that is removed with it, so no copy of the prompt outlives the job.
-  const tempDir = await mkdtemp(join(tmpdir(), "companion-target-tmp-"));
+  const tempDir = await mkdtemp(join(tmpdir(), jobTempPrefix("target-tmp", record.job_id)));
 
   let progress = record.progress;
   let sessionId: string | null = null;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JobRecord } from "../record/schema.js";
 import { JobStore } from "../store/job-store.js";
 import { sampleRecord } from "../test-support/records.js";
-import { prune } from "./retention.js";
+import { prune, pruneLazily } from "./retention.js";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const OLD = "2026-01-01T00:00:00.000Z";
@@ -49,5 +49,49 @@ describe("prune and review chain directories", () => {
     expect(report.removed).toHaveLength(2);
     expect(existsSync(userTree)).toBe(true);
     expect(existsSync(forged)).toBe(true);
+  });
+});
+
+describe("one maintenance at a time", () => {
+  /** Holds the store's maintenance lock until the returned function is called. */
+  const holdMaintenance = async (): Promise<() => Promise<void>> => {
+    let release!: () => void;
+    let held!: () => void;
+    const isHeld = new Promise<void>((resolve) => (held = resolve));
+    const done = store.maintain(() => {
+      held();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await isHeld;
+    return async () => {
+      release();
+      await done;
+    };
+  };
+
+  it("a lazy prune skips while another prune runs", async () => {
+    const old = await ended(OLD, null);
+    const release = await holdMaintenance();
+    await pruneLazily(store, {});
+    expect((await store.read(old.job_id)).outcome).toBe("ok");
+    expect(existsSync(join(store.root, "last-prune"))).toBe(false);
+    await release();
+    await pruneLazily(store, {});
+    expect((await store.read(old.job_id)).outcome).toBe("not_found");
+  });
+
+  it("an explicit prune waits for the one running, then prunes", async () => {
+    const old = await ended(OLD, null);
+    const release = await holdMaintenance();
+    let finished = false;
+    const pruning = prune(store, POLICY, { dryRun: false, now: NOW }).then((report) => {
+      finished = true;
+      return report;
+    });
+    // Still waiting: the lock is held until we release it.
+    expect((await store.read(old.job_id)).outcome).toBe("ok");
+    expect(finished).toBe(false);
+    await release();
+    expect((await pruning).removed.map((eviction) => eviction.job_id)).toEqual([old.job_id]);
   });
 });

@@ -4,6 +4,8 @@ import { usageError } from "../errors/companion-error.js";
 import { isActive, type JobRecord } from "../record/schema.js";
 import { isJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
+import { sweepJobTempDirs } from "../store/temp-dirs.js";
+import { reconcile } from "./reconcile.js";
 import { deleteJobRefs } from "../isolation/refs.js";
 import { removeWorktree } from "../isolation/worktree.js";
 
@@ -73,12 +75,18 @@ export interface PruneReport {
   unreadable: { job_id: string; reason: string }[];
 }
 
+/** Applies retention now; waits while another process prunes or compacts this store. */
 export async function prune(store: JobStore, policy: RetentionPolicy, options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
+  return store.maintain(() => pruneHeld(store, policy, options));
+}
+
+async function pruneHeld(store: JobStore, policy: RetentionPolicy, options: { dryRun: boolean; now?: Date }): Promise<PruneReport> {
   const records: JobRecord[] = [];
   const unreadable: PruneReport["unreadable"] = [];
   for (const id of await store.allJobIds()) {
     const read = await store.read(id).catch((error: Error) => ({ outcome: "corrupt" as const, reason: error.message }));
-    if (read.outcome === "ok") records.push(read.record);
+    // A job whose worker was killed is over only once reconcile has proved it (stale).
+    if (read.outcome === "ok") records.push(await reconcile(store, read.record).catch(() => read.record));
     else if (read.outcome !== "not_found") unreadable.push({ job_id: id, reason: read.outcome === "corrupt" ? read.reason : `schema ${read.version}` });
   }
   const removed = selectEvictions(records, policy, options.now ?? new Date());
@@ -89,6 +97,7 @@ export async function prune(store: JobStore, policy: RetentionPolicy, options: {
     await removeOrphanChains(store, gone, kept);
     for (const record of gone) if (record.containment === "worktree") await removeJobRefsQuietly(record);
     if (gone.length > 0) await store.compactWorkspaceLogs();
+    await sweepLeftovers(records, kept);
   }
   return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };
 }
@@ -110,18 +119,35 @@ async function removeOrphanChains(store: JobStore, gone: readonly JobRecord[], k
   }
 }
 
+/**
+ * Temp directories of jobs that are over: a killed worker never removed them (SPEC §6.4). A
+ * kept snapshot stays while its record does; a live job's directories are never touched.
+ */
+async function sweepLeftovers(records: readonly JobRecord[], kept: readonly JobRecord[]): Promise<void> {
+  const over = new Set(records.filter((record) => !isActive(record.status)).map((record) => record.job_id));
+  const keep = new Set(kept.flatMap((record) => (record.snapshot_path === null ? [] : [record.snapshot_path])));
+  await sweepJobTempDirs(over, keep);
+}
+
 /** An isolated job's private refs go with its record; a repository since deleted has none left. */
 async function removeJobRefsQuietly(record: JobRecord): Promise<void> {
   await deleteJobRefs(record.workspace_root, record.target, record.job_id).catch(() => undefined);
 }
 
-/** Retention on `run`, at most once an hour per store, so runs stay cheap with many records. */
+/**
+ * Retention on `run`, at most once an hour per store, so runs stay cheap with many records;
+ * skipped when another process is already pruning.
+ */
 export async function pruneLazily(store: JobStore, env: NodeJS.ProcessEnv): Promise<void> {
   const stamp = join(store.root, "last-prune");
-  const last = await stat(stamp).then((s) => s.mtimeMs, () => 0);
-  if (Date.now() - last < LAZY_INTERVAL_MS) return;
-  await writeFile(stamp, "", { mode: 0o600 });
-  const now = new Date();
-  await utimes(stamp, now, now);
-  await prune(store, retentionPolicy(env), { dryRun: false, now });
+  const due = async (): Promise<boolean> => Date.now() - (await stat(stamp).then((s) => s.mtimeMs, () => 0)) >= LAZY_INTERVAL_MS;
+  if (!(await due())) return;
+  await store.maintainIfFree(async () => {
+    // Another process may have pruned between our first look and taking the lock.
+    if (!(await due())) return;
+    await writeFile(stamp, "", { mode: 0o600 });
+    const now = new Date();
+    await utimes(stamp, now, now);
+    await pruneHeld(store, retentionPolicy(env), { dryRun: false, now });
+  });
 }

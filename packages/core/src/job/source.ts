@@ -9,6 +9,7 @@ import { isReviewMode } from "../prompts/templates.js";
 import type { Changes, JobRecord, Mutation } from "../record/schema.js";
 import { selectScope } from "../scope/select.js";
 import { createSnapshot } from "../snapshot/snapshot.js";
+import { jobTempPrefix } from "../store/temp-dirs.js";
 import { prepareIsolated } from "./isolated-source.js";
 
 /** What the target gets to see, and how to clean up after it. */
@@ -59,7 +60,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths }),
     request.profile.detectMutations ? watchTree(record.workspace_root, { skip: [dirname(request.chainsDir)] }) : null,
   ]);
-  const snapshot = await createSnapshot(selection);
+  const snapshot = await createSnapshot(selection, { prefix: jobTempPrefix("snapshot", record.job_id) });
   const prompt = record.parent_job_id
     ? buildFollowUpPrompt({ snapshotDir: snapshot.dir, followUp: request.userPrompt })
     : buildReviewPrompt({

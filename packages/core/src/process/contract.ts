@@ -2,6 +2,8 @@ import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
+import coerce from "semver/functions/coerce.js";
+import gte from "semver/functions/gte.js";
 import type { TargetFacts } from "../adapter/adapter.js";
 import { CompanionError } from "../errors/companion-error.js";
 
@@ -17,8 +19,10 @@ export interface ContractReport {
 
 const PROBE_TIMEOUT_MS = 30_000;
 
+type ContractTarget = Pick<TargetFacts, "name" | "displayName" | "contract">;
+
 /** Reads the target's --version and --help and checks the flags read-only enforcement needs. */
-export async function probeContract(adapter: TargetFacts, binary: string, env: Record<string, string>): Promise<ContractReport> {
+export async function probeContract(adapter: ContractTarget, binary: string, env: Record<string, string>): Promise<ContractReport> {
   const { contract } = adapter;
   const run = (args: readonly string[]) =>
     execa(binary, [...args], { env, extendEnv: false, stdin: "ignore", reject: false, timeout: PROBE_TIMEOUT_MS });
@@ -31,7 +35,7 @@ export async function probeContract(adapter: TargetFacts, binary: string, env: R
     binary,
     version,
     version_floor: contract.versionFloor,
-    version_ok: version !== null && compareVersions(version, contract.versionFloor) >= 0,
+    version_ok: version !== null && atLeast(version, contract.versionFloor),
     missing_flags: probeError ? [...contract.requiredFlags] : contract.requiredFlags.filter((flag) => !mentionsFlag(help, flag)),
     probe_error: probeError,
   };
@@ -40,28 +44,26 @@ export async function probeContract(adapter: TargetFacts, binary: string, env: R
 const mentionsFlag = (help: string, flag: string): boolean =>
   new RegExp(`(^|[\\s,\\[(])${flag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`, "m").test(help);
 
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map((part) => Number.parseInt(part, 10) || 0);
-  const pb = b.split(".").map((part) => Number.parseInt(part, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
+/** Read loosely: "2.1" is 2.1.0, and a nightly of a release counts as that release. */
+const atLeast = (version: string, floor: string): boolean => {
+  const parsed = coerce(version);
+  return parsed !== null && gte(parsed, floor);
+};
+
+export interface ContractCache {
+  cacheDir: string;
+  companionVersion: string;
 }
 
 /**
  * Fails closed before a read-only run when the installed CLI lacks a flag the read-only
- * profile depends on. The probe is cached per binary (path, size, mtime) because a
- * Node-based target takes a second to print its help.
+ * profile depends on. The probe is cached because a Node-based target takes a second to print
+ * its help; the cache holds only while the binary (path, size, mtime), the flags and floor
+ * checked and the companion doing the check are all the same, so neither an upgraded target
+ * nor an upgraded companion that requires a new flag is ever answered from an old probe.
  */
-export async function ensureContract(
-  adapter: TargetFacts,
-  binary: string,
-  env: Record<string, string>,
-  cacheDir: string,
-): Promise<void> {
-  const report = await cachedProbe(adapter, binary, env, cacheDir);
+export async function ensureContract(adapter: ContractTarget, binary: string, env: Record<string, string>, cache: ContractCache): Promise<void> {
+  const report = await cachedProbe(adapter, binary, env, cache);
   if (report.missing_flags.length === 0) return;
   throw new CompanionError(
     "contract_changed",
@@ -70,10 +72,11 @@ export async function ensureContract(
   );
 }
 
-async function cachedProbe(adapter: TargetFacts, binary: string, env: Record<string, string>, cacheDir: string): Promise<ContractReport> {
+async function cachedProbe(adapter: ContractTarget, binary: string, env: Record<string, string>, cache: ContractCache): Promise<ContractReport> {
   const stat = statSync(binary);
-  const key = `${binary}:${stat.size}:${stat.mtimeMs}`;
-  const cacheFile = join(cacheDir, "contract-cache.json");
+  const { requiredFlags, versionFloor } = adapter.contract;
+  const key = JSON.stringify([binary, stat.size, stat.mtimeMs, requiredFlags, versionFloor, cache.companionVersion]);
+  const cacheFile = join(cache.cacheDir, "contract-cache.json");
   try {
     const cached = JSON.parse(await readFile(cacheFile, "utf8")) as { key?: string; report?: ContractReport };
     if (cached.key === key && cached.report) return cached.report;

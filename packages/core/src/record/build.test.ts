@@ -29,7 +29,14 @@ describe("records", () => {
     expect(child.resume_chain).toEqual(["s1", "s2"]);
   });
 
-  it("a cancel overrides a successful exit", () => {
+  it("never splits a character outside the BMP", () => {
+    const record = sampleRecord({}, { prompt: `a${"😀".repeat(150)}` });
+    expect(record.prompt_head).toBe(`a${"😀".repeat(99)}`);
+    expect(Buffer.from(record.prompt_head, "utf8").toString("utf8")).toBe(record.prompt_head);
+    expect(JobRecord.safeParse(record).success).toBe(true);
+  });
+
+  it("a cancelled ending keeps the target's answer", () => {
     const final = finalizeRecord(sampleRecord({ status: "running" }), { ending: "cancelled", outcome: completed, exitCode: 0, signal: null }, []);
     expect(final.status).toBe("cancelled");
     expect(final.result).toBe("VERDICT: approve");

@@ -23,6 +23,19 @@ import {
 
 export const PROMPT_HEAD_CHARS = 200;
 
+/**
+ * The longest prefix of whole code points that fits in `max` UTF-16 units (the schema's limit),
+ * so a character outside the BMP is never cut in half into an unpaired surrogate.
+ */
+export const headOf = (text: string, max: number): string => {
+  let end = 0;
+  for (const char of text) {
+    if (end + char.length > max) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
+};
+
 export interface NewJob {
   job_id: string;
   target: TargetName;
@@ -68,7 +81,7 @@ export function newJobRecord(job: NewJob): JobRecord {
     auth_env: { used: [], ignored: [] },
     timeout_s: job.timeout_s,
     background: job.background,
-    prompt_head: [...job.prompt].slice(0, PROMPT_HEAD_CHARS).join("").slice(0, PROMPT_HEAD_CHARS),
+    prompt_head: headOf(job.prompt, PROMPT_HEAD_CHARS),
     status: "queued",
     created_at: nowIso(),
     started_at: null,

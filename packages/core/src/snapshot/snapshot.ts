@@ -11,6 +11,8 @@ import { isWithin } from "../scope/worktree-link.js";
 export interface SnapshotOptions {
   /** Directory to create the snapshot in (default: the OS temp directory). */
   readonly parent?: string;
+  /** Start of the directory's name (default `companion-snapshot-`). */
+  readonly prefix?: string;
 }
 
 export interface Snapshot {
@@ -33,7 +35,7 @@ export async function createSnapshot(selection: Selection, options: SnapshotOpti
   if (isWithin(selection.root, parent)) {
     throw new ScopeError(`snapshot parent ${parent} is inside the reviewed tree ${selection.root}`, "Choose a snapshot location outside the repository.");
   }
-  const dir = await mkdtemp(join(parent, "companion-snapshot-"));
+  const dir = await mkdtemp(join(parent, options.prefix ?? "companion-snapshot-"));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     await chmod(dir, DIR_MODE);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -36,7 +36,8 @@ describe("JobStore", () => {
   it("refuses a duplicate id instead of reusing the directory", async () => {
     const record = sampleRecord();
     await store.create(record);
-    await expect(store.create(record)).rejects.toThrow();
+    await expect(store.create(record)).rejects.toMatchObject({ code: "io_error", message: expect.stringContaining("EEXIST") as unknown });
+    expect(await store.get(record.job_id)).toEqual(record);
   });
 
   it("lists by workspace and across all workspaces", async () => {
@@ -129,5 +130,25 @@ describe("JobStore", () => {
     await store.remove(drop.job_id, "/ws/a");
     expect((await store.workspaceSummaries("/ws/a")).map((job) => job.job_id)).toEqual([keep.job_id]);
     expect((await store.read(drop.job_id)).outcome).toBe("not_found");
+  });
+});
+
+describe("a job directory replaced by a symbolic link", () => {
+  it("is refused for reads and writes, and nothing is written where it points", async () => {
+    const record = sampleRecord();
+    await store.create(record);
+    const outside = join(root, "outside");
+    await rename(store.jobDir(record.job_id), outside);
+    await symlink(outside, store.jobDir(record.job_id));
+    const before = await readdir(outside);
+
+    expect(await store.read(record.job_id)).toEqual({ outcome: "corrupt", reason: expect.stringContaining("symbolic link") as unknown });
+    await expect(store.get(record.job_id)).rejects.toMatchObject({ code: "corrupt_record" });
+    await expect(store.update(record.job_id, (current) => ({ ...current, status: "running" }))).rejects.toMatchObject({
+      code: "corrupt_record",
+      message: expect.stringContaining("symbolic link") as unknown,
+    });
+    expect(await readdir(outside)).toEqual(before);
+    expect(JSON.parse(await readFile(join(outside, "record.json"), "utf8"))).toMatchObject({ status: "queued" });
   });
 });

@@ -1,13 +1,13 @@
 import { constants } from "node:fs";
-import { mkdir, open, readdir, rm } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
 import { isActive, type JobRecord, type TargetName } from "../record/schema.js";
 import { type JobSummary, summarize, summaryChanged } from "../record/summary.js";
 import { parseJobId } from "./job-id.js";
+import { withLock, withLockIfFree } from "./lock.js";
 import { otherTargetHolding } from "./other-target.js";
-import { withLock } from "./lock.js";
 import { WorkspaceLog } from "./workspace-log.js";
 
 export type ReadOutcome =
@@ -67,8 +67,10 @@ export class JobStore {
     const path = join(this.jobDir(jobId), RECORD);
     let text: string;
     try {
+      await this.refuseLinkedDir(jobId);
       text = await readRegularFile(path);
     } catch (error) {
+      if (error instanceof LinkedJobDir) return { outcome: "corrupt", reason: error.message };
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT" || code === "ENOTDIR") return { outcome: "not_found" };
       return { outcome: "corrupt", reason: `unreadable record (${code ?? (error as Error).message})` };
@@ -103,6 +105,8 @@ export class JobStore {
   async update(jobId: string, change: (current: JobRecord) => JobRecord | null): Promise<JobRecord> {
     const dir = this.jobDir(jobId);
     try {
+      // Before the lock, which is itself a write into the directory.
+      await this.refuseLinkedDir(jobId);
       return await withLock(join(dir, RECORD), async () => {
         const current = recordOrThrow(jobId, await this.read(jobId));
         const next = change(current);
@@ -116,6 +120,7 @@ export class JobStore {
     } catch (error) {
       // The lock lives in the job directory: no directory, no job.
       if ((error as NodeJS.ErrnoException).code === "ENOENT") throw this.notFound(jobId);
+      if (error instanceof LinkedJobDir) throw corruptError(jobId, error.message);
       throw error;
     }
   }
@@ -131,7 +136,22 @@ export class JobStore {
     return this.io("read the workspace log", async () => [...(await this.workspaceLog(workspaceRoot).read()).values()]);
   }
 
-  /** Rewrites every workspace log with one line per job (after prune removed some). */
+  /** Runs `fn` as the store's only maintenance (prune, compaction) across processes. */
+  async maintain<T>(fn: () => Promise<T>): Promise<T> {
+    return withLock(await this.maintenanceLock(), fn);
+  }
+
+  /** As `maintain`, but null at once instead of waiting when another process is at it. */
+  async maintainIfFree<T>(fn: () => Promise<T>): Promise<T | null> {
+    return withLockIfFree(await this.maintenanceLock(), fn);
+  }
+
+  private async maintenanceLock(): Promise<string> {
+    await this.io("create the store directory", () => mkdir(this.root, { recursive: true, mode: DIR_MODE }));
+    return join(this.root, "maintenance");
+  }
+
+  /** Rewrites every workspace log with one line per job (after prune removed some); inside `maintain`. */
   async compactWorkspaceLogs(): Promise<void> {
     const dir = join(this.root, "workspaces");
     for (const name of await readdirOrEmpty(dir)) {
@@ -143,6 +163,16 @@ export class JobStore {
   async remove(jobId: string, workspaceRoot: string | null): Promise<void> {
     await rm(this.jobDir(jobId), { recursive: true, force: true });
     if (workspaceRoot !== null) await this.workspaceLog(workspaceRoot).append({ job_id: parseJobId(jobId), removed: true });
+  }
+
+  /**
+   * A job directory replaced by a symbolic link would lead reads and writes (record, lock,
+   * marker, logs) outside the state directory: it is refused, never followed.
+   */
+  private async refuseLinkedDir(jobId: string): Promise<void> {
+    const dir = this.jobDir(jobId);
+    const stats = await lstat(dir);
+    if (stats.isSymbolicLink()) throw new LinkedJobDir(`its directory ${dir} is a symbolic link, which is never followed`);
   }
 
   /**
@@ -193,6 +223,15 @@ async function readRegularFile(path: string): Promise<string> {
   }
 }
 
+class LinkedJobDir extends Error {
+  readonly code = "ELINKEDDIR";
+}
+
+const corruptError = (jobId: string, reason: string): CompanionError =>
+  new CompanionError("corrupt_record", `The record of job ${jobId} is corrupt: ${reason}.`, {
+    suggestedAction: "Inspect or delete the job directory; other jobs are unaffected.",
+  });
+
 const notFoundError = (jobId: string): CompanionError =>
   new CompanionError("not_found", `No job ${jobId} in this store.`, {
     suggestedAction: "Check the id, and pass the same --state-dir / COMPANION_STATE_DIR the job was started with.",
@@ -205,9 +244,7 @@ function recordOrThrow(jobId: string, read: ReadOutcome): JobRecord {
     case "not_found":
       throw notFoundError(jobId);
     case "corrupt":
-      throw new CompanionError("corrupt_record", `The record of job ${jobId} is corrupt: ${read.reason}.`, {
-        suggestedAction: "Inspect or delete the job directory; other jobs are unaffected.",
-      });
+      throw corruptError(jobId, read.reason);
     case "newer_schema":
       throw new CompanionError(
         "unsupported_schema",

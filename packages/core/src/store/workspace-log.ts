@@ -1,21 +1,29 @@
-import { appendFile, readFile, rename, writeFile } from "node:fs/promises";
+import { open, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { type JobStatus } from "../record/schema.js";
 import { JobSummary } from "../record/summary.js";
 
 /** A line of the log: a job's current summary, or the note that it was removed. */
 type Entry = JobSummary | { job_id: string; removed: true };
 
+const FILE_MODE = 0o600;
+const NEWLINE = 0x0a;
+
 /**
  * The listing index of one workspace: an append-only file with a line per change of a job's
- * summary, the last line per job winning. Appends of one short line are atomic (O_APPEND),
- * so concurrent jobs never need a shared lock, and a listing of 10,000 jobs reads one file
- * instead of 10,000 records. The records stay the truth: a line lost to a crash only makes a
- * listing lag, and active jobs are always re-read from their records.
+ * summary. Appends of one short line are atomic (O_APPEND), so concurrent jobs never need a
+ * shared lock, and a listing of 10,000 jobs reads one file instead of 10,000 records. The
+ * records stay the truth: a line lost to a crash only makes a listing lag, and active jobs are
+ * always re-read from their records.
+ *
+ * Compaction replaces the file while appends go on, so a line may be written twice (see
+ * `appendLine`, `compact`) and in another order than it happened; a job's lines are therefore
+ * resolved by how far along the job is (`progressOf`), not by position.
  */
 export class WorkspaceLog {
   constructor(readonly path: string) {}
 
   async append(entry: Entry): Promise<void> {
-    await appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    await appendLine(this.path, Buffer.from(`${JSON.stringify(entry)}\n`));
   }
 
   /** Current summaries by job id; torn or foreign lines are skipped. */
@@ -27,23 +35,76 @@ export class WorkspaceLog {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
       throw error;
     }
-    const summaries = new Map<string, JobSummary>();
-    for (const line of text.split("\n")) {
-      const entry = parseEntry(line);
-      if (entry === null) continue;
-      if ("removed" in entry) summaries.delete(entry.job_id);
-      else summaries.set(entry.job_id, entry);
-    }
-    return summaries;
+    return resolve(text);
   }
 
-  /** Rewrites the log with one line per job (callers hold the store's prune lock). */
+  /**
+   * Rewrites the log with one line per job. The caller holds the store's lock, so this is the
+   * only compaction; appends are not locked out, and a line appended to the old file after it
+   * was read is carried over to the new one.
+   */
   async compact(): Promise<void> {
-    const summaries = await this.read();
-    const temp = `${this.path}.${process.pid}.compact`;
-    await writeFile(temp, [...summaries.values()].map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: 0o600 });
-    await rename(temp, this.path);
+    let old;
+    try {
+      old = await open(this.path, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    try {
+      const read = await old.readFile();
+      const whole = read.lastIndexOf(NEWLINE) + 1;
+      const temp = `${this.path}.${process.pid}.compact`;
+      const summaries = resolve(read.subarray(0, whole).toString("utf8"));
+      await writeFile(temp, [...summaries.values()].map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
+      await rename(temp, this.path);
+      // Lines that reached the old file after it was read: their writers may have checked
+      // it was still the current file before the rename.
+      const late = Buffer.concat([read.subarray(whole), await old.readFile()]);
+      const complete = late.subarray(0, late.lastIndexOf(NEWLINE) + 1);
+      if (complete.length > 0) await appendLine(this.path, complete);
+    } finally {
+      await old.close();
+    }
   }
+}
+
+/**
+ * Appends and then checks that the line landed in the file now at `path`: if a compaction
+ * replaced it meanwhile, the line may be missing from the new file, so it is appended again.
+ */
+async function appendLine(path: string, bytes: Buffer): Promise<void> {
+  for (;;) {
+    const handle = await open(path, "a", FILE_MODE);
+    try {
+      await handle.appendFile(bytes);
+      const [written, current] = await Promise.all([handle.stat(), stat(path).catch(() => null)]);
+      if (current !== null && current.ino === written.ino && current.dev === written.dev) return;
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+const STAGE: Record<JobStatus, number> = { queued: 0, running: 1, stale: 2, completed: 3, failed: 3, cancelled: 3 };
+
+/**
+ * How far along a job is; a job only ever moves forward (SPEC §4: a terminal status is
+ * rewritten only from `stale`; collecting is final; removal is for good).
+ */
+const progressOf = (entry: Entry): number => ("removed" in entry ? 10 : STAGE[entry.status] * 2 + (entry.collected ? 1 : 0));
+
+function resolve(text: string): Map<string, JobSummary> {
+  const latest = new Map<string, Entry>();
+  for (const line of text.split("\n")) {
+    const entry = parseEntry(line);
+    if (entry === null) continue;
+    const known = latest.get(entry.job_id);
+    if (known === undefined || progressOf(entry) >= progressOf(known)) latest.set(entry.job_id, entry);
+  }
+  const summaries = new Map<string, JobSummary>();
+  for (const [id, entry] of latest) if (!("removed" in entry)) summaries.set(id, entry);
+  return summaries;
 }
 
 function parseEntry(line: string): Entry | null {

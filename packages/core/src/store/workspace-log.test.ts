@@ -1,0 +1,83 @@
+import type * as fsPromises from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { summarize } from "../record/summary.js";
+import { sampleRecord } from "../test-support/records.js";
+import { WorkspaceLog } from "./workspace-log.js";
+
+/** Runs once, just before the next rename: compaction's swap of the old file for the new one. */
+const hooks = vi.hoisted(() => ({ beforeRename: null as null | (() => Promise<void>) }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof fsPromises>();
+  return {
+    ...actual,
+    rename: async (from: string, to: string) => {
+      const hook = hooks.beforeRename;
+      hooks.beforeRename = null;
+      if (hook) await hook();
+      return actual.rename(from, to);
+    },
+  };
+});
+
+let dir: string;
+let log: WorkspaceLog;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "workspace-log-"));
+  log = new WorkspaceLog(join(dir, "ws.jsonl"));
+});
+afterEach(async () => {
+  hooks.beforeRename = null;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const summary = (overrides: Parameters<typeof sampleRecord>[0] = {}) => summarize(sampleRecord(overrides));
+const ids = async (): Promise<string[]> => [...(await log.read()).keys()].sort();
+
+describe("WorkspaceLog", () => {
+  it("compaction keeps one line per job", async () => {
+    const job = summary();
+    await log.append(job);
+    await log.append({ ...job, status: "running" });
+    await log.append({ ...job, status: "completed" });
+    const gone = summary();
+    await log.append(gone);
+    await log.append({ job_id: gone.job_id, removed: true });
+    await log.compact();
+    expect((await readFile(log.path, "utf8")).trim().split("\n")).toHaveLength(1);
+    expect(await log.read()).toEqual(new Map([[job.job_id, { ...job, status: "completed" }]]));
+  });
+
+  it("a line appended while compaction runs (after it read the log) is not lost", async () => {
+    const before = summary();
+    const during = summary();
+    await log.append(before);
+    hooks.beforeRename = () => log.append(during);
+    await log.compact();
+    expect(await ids()).toEqual([before.job_id, during.job_id].sort());
+  });
+
+  it("a job's line carried over after a newer one does not roll the job back", async () => {
+    const job = summary();
+    await log.append(job);
+    // The running line reaches the old file after compaction read it; the terminal line
+    // lands in the new file before the old file's late lines are carried over.
+    hooks.beforeRename = () => log.append({ ...job, status: "running" });
+    await log.compact();
+    await log.append({ ...job, status: "completed" });
+    await log.append({ ...job, status: "running" });
+    expect((await log.read()).get(job.job_id)?.status).toBe("completed");
+  });
+
+  it("concurrent appends and compactions lose no job", async () => {
+    const jobs = Array.from({ length: 60 }, () => summary());
+    const appends = jobs.map((job) => log.append(job));
+    // One compaction at a time, as the store's maintenance lock guarantees.
+    for (let i = 0; i < 10; i++) await log.compact();
+    await Promise.all(appends);
+    await log.compact();
+    expect(await ids()).toEqual(jobs.map((job) => job.job_id).sort());
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * SPEC §3.3: `npm pack` in each app gives a tarball that `npm install -g` turns into a
+ * working bin with only Node: no dependencies, no workspace wiring, no source maps or
+ * sources, a README and a LICENSE. Installed offline into a private prefix, then run.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mockBinOf, binaryEnvVar, TARGETS, type Target } from "../support/companion.js";
+import { sampleRepo } from "../support/git-repo.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const appDir = (target: Target): string => join(root, "apps", `companion-${target}`);
+
+let work: string;
+let prefix: string;
+const tarballs = new Map<Target, string>();
+
+/** Only what npm needs: a private cache and config, so nothing of the developer's leaks in. */
+const npmEnv = (): Record<string, string> => ({
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  HOME: work,
+  npm_config_cache: join(work, "npm-cache"),
+  npm_config_userconfig: join(work, "npmrc"),
+  npm_config_update_notifier: "false",
+});
+
+async function pack(target: Target): Promise<string> {
+  const { stdout } = await execa("npm", ["pack", "--json", "--pack-destination", work], { cwd: appDir(target), env: npmEnv(), extendEnv: false });
+  const [info] = JSON.parse(stdout) as { filename: string }[];
+  return join(work, info?.filename ?? "");
+}
+
+const listing = async (tarball: string): Promise<string[]> => (await execa("tar", ["-tzf", tarball])).stdout.split("\n").filter(Boolean);
+const packedFile = async (tarball: string, path: string): Promise<string> => (await execa("tar", ["-xzOf", tarball, `package/${path}`])).stdout;
+
+/** The installed bin, run the way a user's shell would: through its shebang, from PATH. */
+function installed(target: Target, args: string[], env: Record<string, string> = {}, stdin: "ignore" | "pipe" = "ignore") {
+  return execa(`companion-${target}`, args, {
+    cwd: work,
+    env: { PATH: `${join(prefix, "bin")}:${dirname(process.execPath)}:/usr/bin:/bin`, HOME: work, COMPANION_STATE_DIR: join(work, "state"), ...env },
+    extendEnv: false,
+    reject: false,
+    stdin,
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Starts the installed bin's MCP server and sends the handshake and `tools/list` as raw
+ * JSON-RPC lines: every stdout line must be a protocol message. Returns the tool names.
+ */
+async function mcpToolNames(target: Target): Promise<string[]> {
+  const server = installed(target, ["mcp"], {}, "pipe");
+  const messages = [
+    { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "packaging-test", version: "0" } } },
+    { jsonrpc: "2.0", method: "notifications/initialized" },
+    { jsonrpc: "2.0", id: 2, method: "tools/list" },
+  ];
+  server.stdin?.write(messages.map((m) => `${JSON.stringify(m)}\n`).join(""));
+  try {
+    for await (const line of createInterface({ input: server.stdout! })) {
+      const message = JSON.parse(line) as { id?: number; result?: { tools?: { name: string }[]; serverInfo?: unknown } };
+      if (message.id === 2) return (message.result?.tools ?? []).map((tool) => tool.name);
+    }
+    throw new Error("the MCP server closed stdout before answering tools/list");
+  } finally {
+    server.kill();
+    await server;
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "companion-packaging-"));
+  prefix = join(work, "prefix");
+  for (const target of TARGETS) tarballs.set(target, await pack(target));
+  await execa("npm", ["install", "-g", "--prefix", prefix, "--offline", "--no-audit", "--no-fund", ...tarballs.values()], { env: npmEnv(), extendEnv: false });
+}, 180_000);
+
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe.each(TARGETS)("companion-%s from npm", (target) => {
+  it("packs bundled JavaScript, README and LICENSE only", async () => {
+    const files = await listing(tarballs.get(target) ?? "");
+    expect(files).toContain("package/README.md");
+    expect(files).toContain("package/LICENSE");
+    expect(files).toContain(`package/bin/companion-${target}.cjs`);
+    expect(files).toContain("package/dist/main.cjs");
+    for (const file of files) expect(file).toMatch(/^package\/(README\.md|LICENSE|package\.json|bin\/[\w-]+\.cjs|dist\/[\w-]+\.cjs)$/);
+  });
+
+  it("declares no dependencies and no workspace wiring, and carries the publishing facts", async () => {
+    const text = await packedFile(tarballs.get(target) ?? "", "package.json");
+    expect(text).not.toContain("workspace:");
+    const manifest = JSON.parse(text) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty("dependencies");
+    expect(manifest).not.toHaveProperty("devDependencies");
+    expect(manifest).toMatchObject({ name: `companion-${target}`, license: "MIT", engines: { node: ">=20.19" }, bin: { [`companion-${target}`]: `./bin/companion-${target}.cjs` } });
+    expect(manifest["repository"]).toBeTruthy();
+    expect((manifest["keywords"] as string[]).length).toBeGreaterThan(0);
+    // The app's own package.json is back as it was once packing is over.
+    expect(await readFile(join(appDir(target), "package.json"), "utf8")).toContain("devDependencies");
+  });
+
+  it("installs a bin that prints the repository's version", async () => {
+    const { version } = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
+    const run = await installed(target, ["--version"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain(version);
+  });
+
+  it("serves MCP over stdio with the operations as tools", async () => {
+    expect((await mcpToolNames(target)).sort()).toEqual(["apply", "cancel", "continue", "doctor", "preflight", "result", "run", "status", "wait"]);
+  });
+
+  it("runs doctor against a stand-in target CLI", async () => {
+    const run = await installed(target, ["doctor"], { [binaryEnvVar(target)]: mockBinOf(target) });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, target, contract: { version_ok: true } });
+  });
+
+  it("runs a review to a completed JobRecord, then reads it back with the read-only bundle", async () => {
+    const repo = await sampleRepo();
+    try {
+      const env = { [binaryEnvVar(target)]: mockBinOf(target) };
+      const run = await installed(target, ["run", "--mode", "review", "--cwd", repo, "--", "check it"], env);
+      expect(run.exitCode, run.stderr).toBe(0);
+      const record = JSON.parse(run.stdout) as { job_id: string };
+      expect(record).toMatchObject({ status: "completed", target, mode: "review", mutations: [] });
+      const status = await installed(target, ["status", "--job", record.job_id], env);
+      expect(JSON.parse(status.stdout)).toMatchObject({ job_id: record.job_id, status: "completed" });
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+});
