@@ -42,6 +42,13 @@ describe.each(TARGETS)("%s jobs through the real CLI", (target) => {
       parent_job_id: first.json.job_id,
       target_session_id: first.json.target_session_id,
     });
+    // Usage and cost are the follow-up's own, not the session's running totals (SPEC §4):
+    // the follow-up sends about as much as the first run did, so it costs about as much.
+    const usageOf = (json: Record<string, unknown>) => (json.usage as { total_tokens: number }).total_tokens;
+    expect(usageOf(followUp.json)).toBeGreaterThan(0);
+    expect(usageOf(followUp.json)).toBeLessThan(1.5 * usageOf(first.json));
+    if (first.json.cost_usd === null) expect(followUp.json.cost_usd).toBeNull();
+    else expect(followUp.json.cost_usd).toBeLessThan(1.5 * Number(first.json.cost_usd));
     const resumed = conversationRequests(e2e.server).at(-1);
     expect(resumed?.prompt).toContain("what was the marker?");
     expect(resumed?.toolNames).toContain(facts.readTool);

@@ -113,4 +113,21 @@ describe("retention (SPEC §6.4)", () => {
     expect(await readdir(jobsDir())).toEqual([String(run.json.job_id)]);
     expect(await indexEntries()).not.toContain(expired);
   });
+
+  it.each([
+    ["COMPANION_TTL", "abc"],
+    ["COMPANION_MAX_JOBS", "-1"],
+  ])("%s=%s is a usage error naming the variable, for run and prune, before any job starts", async (name, value) => {
+    const env = { [name]: value };
+    for (const args of [["run", "--mode", "rescue", "--cwd", work, "job"], ["prune"], ["prune", "--dry-run"]]) {
+      const result = await h.run(args, { env });
+      expect(result.exitCode).toBe(2);
+      expect(result.json).toMatchObject({ ok: false, error: "usage_error" });
+      expect(String(result.json.message)).toContain(`${name} must be`);
+      expect(String(result.json.message)).toContain(JSON.stringify(value));
+      expect(result.stderr).toContain(name);
+    }
+    expect(existsSync(jobsDir())).toBe(false);
+    expect(existsSync(String(h.env.MOCK_CLI_LOG))).toBe(false);
+  });
 });

@@ -18,6 +18,7 @@ describe("buildArgs", () => {
       "-p",
       "--output-format=stream-json",
       "--verbose",
+      "--include-partial-messages",
       ...READ_ONLY,
     ]);
   });
@@ -27,6 +28,7 @@ describe("buildArgs", () => {
       "-p",
       "--output-format=stream-json",
       "--verbose",
+      "--include-partial-messages",
       "--permission-mode=acceptEdits",
     ]);
   });

@@ -25,6 +25,8 @@ export const buildArgs = (request: InvocationRequest): string[] => [
   "-p",
   "--output-format=stream-json",
   "--verbose",
+  // Text deltas as they arrive, so progress moves during a long answer, not once per message.
+  "--include-partial-messages",
   ...(request.profile.access === "read-only"
     ? readOnlyArgs(request)
     : ["--permission-mode=acceptEdits"]),

@@ -11,6 +11,7 @@ export const claudeContract: ContractFacts = {
     "--print",
     "--output-format",
     "--verbose",
+    "--include-partial-messages",
     "--tools",
     "--disallowedTools",
     "--permission-mode",

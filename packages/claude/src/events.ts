@@ -50,6 +50,18 @@ const AssistantEvent = z.object({
 
 const UserEvent = z.object({ type: z.literal("user"), session_id: z.nullish(z.string()) });
 
+// `--include-partial-messages`: the API's own stream events, wrapped. Only text deltas are
+// read (progress); the whole message still follows as an `assistant` event.
+const PartialEvent = z.object({
+  type: z.literal("stream_event"),
+  session_id: z.nullish(z.string()),
+  event: z.object({
+    type: z.string(),
+    delta: z.optional(z.object({ type: z.string(), text: z.optional(z.string()) })),
+  }),
+});
+export type PartialEvent = z.infer<typeof PartialEvent>;
+
 export const ResultEvent = z.object({
   type: z.literal("result"),
   subtype: z.string(),
@@ -70,9 +82,10 @@ export const ClaudeEvent = z.discriminatedUnion("type", [
   SystemEvent,
   AssistantEvent,
   UserEvent,
+  PartialEvent,
   ResultEvent,
 ]);
 export type ClaudeEvent = z.infer<typeof ClaudeEvent>;
 
 /** Event types this adapter reads; any other `type` is counted and otherwise ignored. */
-export const KNOWN_TYPES: ReadonlySet<string> = new Set(["system", "assistant", "user", "result"]);
+export const KNOWN_TYPES: ReadonlySet<string> = new Set(["system", "assistant", "user", "stream_event", "result"]);

@@ -30,6 +30,24 @@ describe("Claude stream parser on real output", () => {
     });
   });
 
+  it("counts each streamed text delta as progress, with the message so far, and keeps the final answer (--include-partial-messages)", () => {
+    const { infos, outcome } = run(fixtureLines("claude-2.1.330-stream-json-partial-messages.ndjson"));
+    expect(infos.every((info) => info.event && info.keepInLog)).toBe(true);
+    const texts = infos.flatMap((info) => (info.text === null ? [] : [info.text]));
+    expect(texts.length).toBeGreaterThan(3);
+    for (const [i, text] of texts.entries()) expect(text.startsWith(texts[i - 1] ?? "")).toBe(true);
+    expect(texts.at(-1)).toBe("No blocking issues found. VERDICT: APPROVE");
+    expect(outcome).toMatchObject({ outcome: "completed", result: "No blocking issues found. VERDICT: APPROVE" });
+  });
+
+  it("starts the streamed text afresh with each message", () => {
+    const partial = (event: object) => JSON.stringify({ type: "stream_event", session_id: "s", event });
+    const delta = (text: string) => partial({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text } });
+    const { infos } = run([partial({ type: "message_start" }), delta("one "), delta("two"), partial({ type: "message_start" }), delta("three"), partial({ type: "message_stop" })]);
+    expect(infos.map((info) => info.text)).toEqual([null, "one ", "one two", null, "three", null]);
+    expect(infos.every((info) => info.event && !info.toolCall)).toBe(true);
+  });
+
   it("reports a denied write by path, never by content", () => {
     const { infos, outcome } = run(fixtureLines("claude-2.1.330-stream-json-denied-write.ndjson"));
     expect(infos.filter((info) => info.toolCall)).toHaveLength(1);

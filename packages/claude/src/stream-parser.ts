@@ -11,7 +11,7 @@ import {
 } from "@agent-companion/core";
 import { classifyFailure, unreadableOutput } from "./classify.js";
 import { normaliseDenial } from "./denials.js";
-import { ClaudeEvent, KNOWN_TYPES, type ResultEvent } from "./events.js";
+import { ClaudeEvent, KNOWN_TYPES, type PartialEvent, type ResultEvent } from "./events.js";
 import { normaliseUsage } from "./usage.js";
 
 type SystemEvent = Extract<ClaudeEvent, { type: "system" }>;
@@ -43,6 +43,8 @@ class ClaudeStreamParser implements TargetParser {
   private sessionId: string | null = null;
   private model: string | null = null;
   private answerText: string | null = null;
+  /** The message being streamed, delta by delta (--include-partial-messages). */
+  private partialText = "";
   private result: ResultEvent | null = null;
   private malformedResult = false;
   private retryStatus: number | null = null;
@@ -70,6 +72,8 @@ class ClaudeStreamParser implements TargetParser {
         return eventInfo(event.session_id);
       case "assistant":
         return this.applyAssistant(event);
+      case "stream_event":
+        return eventInfo(event.session_id, { text: this.applyPartial(event) });
       case "result":
         this.result = event;
         return eventInfo(event.session_id);
@@ -89,6 +93,14 @@ class ClaudeStreamParser implements TargetParser {
         detail: id === null ? null : denialDetail(this.toolInputs.get(id)),
       });
     }
+  }
+
+  /** The text streamed so far of the current message, when this event added to it. */
+  private applyPartial({ event }: PartialEvent): string | null {
+    if (event.type === "message_start") this.partialText = "";
+    if (event.type !== "content_block_delta" || event.delta?.type !== "text_delta" || !event.delta.text) return null;
+    this.partialText += event.delta.text;
+    return this.partialText;
   }
 
   private applyAssistant(event: AssistantEvent): LineInfo {

@@ -15,5 +15,8 @@ export const claudeTarget: TargetFacts = {
   // `claude -p` refuses piped stdin longer than 10 MiB, counted in JS string length.
   promptLimit: { max: 10 * 1024 * 1024, unit: "utf16_units" },
   supportsJsonSchema: true,
+  // Verified with 2.1.330 on --resume: total_cost_usd (and modelUsage) add up the whole
+  // session, while usage counts this run only.
+  reportsSessionCost: true,
   contract: claudeContract,
 };

@@ -7,7 +7,7 @@ export type { Operation, OperationCommand, OperationLoaders, OperationResult, Op
 export { operationContext, type OperationContext } from "./commands/context.js";
 export { absentValue, inputFlags, inputKey, type InputOf } from "./commands/input.js";
 export { COMMANDS, GLOBAL_FLAGS, isCommand, type Bundle, type CommandName, type CommandSpec, type FlagKind, type FlagSpec, type ToolCommand } from "./commands/table.js";
-export { renderProgress } from "./commands/render.js";
+export { renderProgress } from "./job/status-line.js";
 export { asCompanionError, errorDocument, printError } from "./cli/output.js";
 export { parseCommandLine } from "./cli/args.js";
 export { commandHelp, flagHelp, flagSignature, mainHelp, publicCommands } from "./cli/help.js";

@@ -15,5 +15,7 @@ export const geminiTarget: TargetFacts = {
   // `gemini -p` silently truncates stdin at 8 MiB (only its stderr says so).
   promptLimit: { max: 8 * 1024 * 1024, unit: "bytes" },
   supportsJsonSchema: false,
+  // Gemini CLI reports no cost at all.
+  reportsSessionCost: false,
   contract: geminiContract,
 };

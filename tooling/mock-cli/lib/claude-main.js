@@ -14,6 +14,7 @@ import {
   claudeAssistant,
   claudeErrorResult,
   claudeInit,
+  claudePartialEvents,
   claudePermissionDenied,
   claudeSuccessResult,
   claudeToolResult,
@@ -147,6 +148,18 @@ export async function main() {
   };
   /** @param {object[]} content */
   const assistant = (content) => claudeAssistant({ ...base, content, msgIndex: ++msgIndex });
+  const partial = opts.includePartialMessages === true && outputFormat === "stream-json";
+  /**
+   * A text message; with --include-partial-messages its words stream first, as in the real CLI.
+   * @param {string} text
+   */
+  const emitText = async (text) => {
+    const message = assistant([{ type: "text", text }]);
+    const events = partial ? claudePartialEvents({ ...base, msgIndex, text }) : { before: [], after: [] };
+    for (const event of events.before) await emitEvent(event);
+    await emitEvent(message);
+    for (const event of events.after) await emitEvent(event);
+  };
 
   /** @type {TargetDriver} */
   const driver = {
@@ -164,7 +177,7 @@ export async function main() {
       );
     },
     async progress(step, steps) {
-      await emitEvent(assistant([{ type: "text", text: `Reviewing (${step}/${steps})…` }]));
+      await emitText(`Reviewing (${step}/${steps})…`);
     },
     writeDecision() {
       if (!tools.includes("Write")) return "unavailable";
@@ -217,7 +230,7 @@ export async function main() {
         }));
       }
       const text = `${switches.resultText ?? (write ? TOOL_ANSWER : ANSWER)}${sessionMarker(session)}`;
-      await emitEvent(assistant([{ type: "text", text }]));
+      await emitText(text);
       if (!opts.noSessionPersistence) saveSession(switches.stateDir, TARGET, session.sessionId);
       await emitResult(claudeSuccessResult({
         ...base, text, turns, durationMs: Date.now() - startedAt, stream: outputFormat === "stream-json",

@@ -13,6 +13,7 @@ export const CLAUDE_OPTIONS = [
   { long: "--verbose", kind: "boolean", key: "verbose", description: "Override verbose mode setting from config" },
   { long: "--print", short: "-p", kind: "boolean", key: "print", description: "Print response and exit (useful for pipes). Note: The workspace trust dialog is skipped when Claude is run with the -p mode. Only use this flag in directories you trust." },
   { long: "--output-format", kind: "value", key: "outputFormat", placeholder: "<format>", choices: CLAUDE_OUTPUT_FORMATS, description: 'Output format (only works with --print): "text" (default), "json" (single result), or "stream-json" (realtime streaming)' },
+  { long: "--include-partial-messages", kind: "boolean", key: "includePartialMessages", description: "Include partial message chunks as they arrive (only works with --print and --output-format=stream-json)" },
   { long: "--json-schema", kind: "value", key: "jsonSchema", placeholder: "<schema>", description: 'JSON Schema for structured output validation. Example: {"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}' },
   { long: "--mcp-config", kind: "variadic", key: "mcpConfig", placeholder: "<configs...>", description: "Load MCP servers from JSON files or strings (space-separated)" },
   { long: "--strict-mcp-config", kind: "boolean", key: "strictMcpConfig", description: "Only use MCP servers from --mcp-config, ignoring all other MCP configurations" },

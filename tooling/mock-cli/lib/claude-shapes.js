@@ -137,6 +137,32 @@ export function claudeAssistant(p) {
 }
 
 /**
+ * The `stream_event` lines `--include-partial-messages` adds around one text message, as
+ * 2.1.330 prints them: message_start, content_block_start, a text_delta per word; after the
+ * whole assistant message: content_block_stop, message_delta, message_stop.
+ * @param {{ sessionId: string, model: string, msgIndex: number, text: string }} p
+ * @returns {{ before: object[], after: object[] }}
+ */
+export function claudePartialEvents(p) {
+  const id = `msg_${p.msgIndex}`;
+  /** @param {object} event */
+  const wrap = (event) => ({ type: "stream_event", event, session_id: p.sessionId, parent_tool_use_id: null, uuid: randomUUID(), api_message_id: id });
+  const words = p.text.match(/\S+\s*/g) ?? [p.text];
+  return {
+    before: [
+      wrap({ type: "message_start", message: { id, type: "message", role: "assistant", model: p.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 10, output_tokens: 1 } } }),
+      wrap({ type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }),
+      ...words.map((word) => wrap({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text: word } })),
+    ],
+    after: [
+      wrap({ type: "content_block_stop", index: 0 }),
+      wrap({ type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: words.length } }),
+      wrap({ type: "message_stop" }),
+    ],
+  };
+}
+
+/**
  * A user message carrying a tool result.
  * @param {{ sessionId: string, toolUseId: string, content: string, isError: boolean,
  *   toolUseResult: unknown, meta?: object[] }} p

@@ -29,6 +29,11 @@ export interface TargetFacts {
   readonly supportsJsonSchema: boolean;
   /** The largest prompt the target takes whole on stdin (larger ones fail or are cut). */
   readonly promptLimit: PromptLimit;
+  /**
+   * Whether the cost the parser reports is the session's running total on a resumed session
+   * (tokens being the run's own): core then records the difference against the parent chain.
+   */
+  readonly reportsSessionCost: boolean;
   readonly contract: ContractFacts;
 }
 

@@ -3,8 +3,8 @@ import { EXIT, type ExitCode, usageError } from "../errors/companion-error.js";
 import { operationContext } from "../commands/context.js";
 import type { InputOf } from "../commands/input.js";
 import type { Operation, OperationTable } from "../commands/operation.js";
-import { renderProgress } from "../commands/render.js";
 import { type CommandName, isCommand } from "../commands/table.js";
+import { StatusLine, statusViewOf } from "../job/status-line.js";
 import type { JobRecord } from "../record/schema.js";
 import { parseCommandLine } from "./args.js";
 import { commandHelp, mainHelp, publicCommands } from "./help.js";
@@ -50,7 +50,9 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
     const input = { ...parsed.values, prompt: readPrompt(parsed, cwd) } as InputOf<typeof first>;
     const ctx = operationContext(target, { env: environment.env ?? process.env, cwd, binPath: environment.binPath, version: environment.version, stateDir: parsed.globals.stateDir, loadAdapter: environment.loadAdapter });
     const operation = (await load()) as Operation<CommandName>;
-    const output = await operation({ ...ctx, onInterrupt: onProcessInterrupt, onProgress: progressPrinter() }, input as never);
+    const status = new StatusLine(process.stderr);
+    const onProgress = (record: JobRecord): void => status.show(statusViewOf(record));
+    const output = await operation({ ...ctx, onInterrupt: onProcessInterrupt, onProgress }, input as never).finally(() => status.end());
     printOutput(output, human);
     return output.exitCode;
   } catch (error) {
@@ -72,14 +74,3 @@ function onProcessInterrupt(handler: () => void): () => void {
     process.off("SIGTERM", handler);
   };
 }
-
-/** Progress on stderr: a line whenever the job's status or progress changes. */
-function progressPrinter(): (record: JobRecord) => void {
-  let last = "";
-  return (record) => {
-    const key = JSON.stringify([record.status, record.progress]);
-    if (key !== last) process.stderr.write(`${renderProgress(record)}\n`);
-    last = key;
-  };
-}
-

@@ -7,6 +7,8 @@ import type { OperationResult } from "./operation.js";
 
 export async function cancelOperation(ctx: OperationContext, input: InputOf<"cancel">): Promise<OperationResult> {
   const jobId = parseJobId(input.job);
+  const wrongBin = (await ctx.store.read(jobId)).outcome === "not_found" ? ctx.store.heldByOtherTarget(jobId) : null;
+  if (wrongBin) throw wrongBin;
   const { outcome, settled } = await cancelJob(ctx.store, jobId, { force: input.force });
   const { envelope, exit_code } = cancelEnvelope(jobId, outcome);
   const document = settled ? { ...envelope, job_status: settled.status } : envelope;

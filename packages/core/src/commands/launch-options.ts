@@ -2,11 +2,10 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TargetFacts } from "../adapter/adapter.js";
 import { usageError } from "../errors/companion-error.js";
-import { findGitRootSync } from "../git/find-root.js";
 import { type ModeProfile, profileFor } from "../profiles/profiles.js";
 import { type ResolvedScope, resolveScope } from "../profiles/overrides.js";
-import type { AuthMode } from "../record/schema.js";
-import { resolveSourceDir } from "../workspace/root.js";
+import type { AuthMode, JobRecord } from "../record/schema.js";
+import { findGitRootSync, resolveSourceDir } from "../workspace/root.js";
 import type { InputOf } from "./input.js";
 
 /** --mode, --cwd and the scope flags, shared by `run` and `preflight`. */
@@ -48,19 +47,24 @@ export interface JobOptions {
 
 type JobFlags = Pick<InputOf<"continue">, "background" | "model" | "timeout" | "authMode" | "jsonSchema" | "keepSnapshot">;
 
+/**
+ * `parent` is the job a `continue` follows up: its model, auth mode and timeout hold unless
+ * given again (SPEC §3); a fresh run takes them from the flags, the environment and defaults.
+ */
 export function jobOptions(
   adapter: TargetFacts,
   profile: ModeProfile,
   input: JobFlags,
-  defaults: { model: string | null; env: NodeJS.ProcessEnv; cwd: string },
+  context: { parent: JobRecord | null; env: NodeJS.ProcessEnv; cwd: string },
 ): JobOptions {
-  const envModel = defaults.env[`COMPANION_${adapter.name.toUpperCase()}_MODEL`];
+  const { parent } = context;
+  const envModel = context.env[`COMPANION_${adapter.name.toUpperCase()}_MODEL`];
   return {
     background: input.background,
-    model: input.model ?? defaults.model ?? (envModel || null) ?? adapter.defaultModel(profile.mode),
-    timeoutS: input.timeout ?? profile.defaultTimeoutS,
-    authMode: input.authMode ?? adapter.defaultAuthMode,
-    jsonSchema: readJsonSchema(adapter, profile, input.jsonSchema, defaults.cwd),
+    model: input.model ?? (parent ? parent.model : (envModel || null) ?? adapter.defaultModel(profile.mode)),
+    timeoutS: input.timeout ?? parent?.timeout_s ?? profile.defaultTimeoutS,
+    authMode: input.authMode ?? parent?.auth_mode ?? adapter.defaultAuthMode,
+    jsonSchema: readJsonSchema(adapter, profile, input.jsonSchema, context.cwd),
     keepSnapshot: input.keepSnapshot,
   };
 }

@@ -67,12 +67,3 @@ export function renderSummaries(workspace: string | null, jobs: readonly JobSumm
   const broken = problems.map((problem) => `${problem.job_id}  unreadable: ${problem.error}`);
   return [`${jobs.length} job(s) in ${header}`, ...rows, ...broken].join("\n");
 }
-
-/** One line of a live job's progress: elapsed time, events, tool calls, the latest text. */
-export function renderProgress(record: JobRecord, now: Date = new Date()): string {
-  const { progress } = record;
-  const since = Date.parse(record.started_at ?? record.created_at);
-  const elapsed = Number.isNaN(since) ? "" : ` ${Math.max(0, Math.round((now.getTime() - since) / 1000))}s`;
-  const text = progress.last_text ? ` · ${progress.last_text.replace(/\s+/g, " ").trim().slice(0, 80)}` : "";
-  return `[${record.job_id.slice(0, 8)}] ${record.status}${elapsed} · ${progress.events} events · ${progress.tool_calls} tool calls${text}`;
-}

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { EXIT, CompanionError } from "../errors/companion-error.js";
 import { captureIdentity } from "../identity/capture.js";
 import type { JobInput } from "../job/pipeline.js";
+import { retentionPolicy } from "../job/retention.js";
 import { profileFor } from "../profiles/profiles.js";
 import { newJobRecord, withWorker } from "../record/build.js";
 import { type JobRecord, isActive } from "../record/schema.js";
@@ -15,7 +16,7 @@ import type { OperationResult } from "./operation.js";
 export async function runOperation(ctx: OperationContext, input: InputOf<"run">): Promise<OperationResult> {
   const { profile, cwd, scope } = sourceFlags(input, ctx.cwd);
   const { mode } = profile;
-  const options = jobOptions(ctx.target, profile, input, { model: null, env: ctx.env, cwd: ctx.cwd });
+  const options = jobOptions(ctx.target, profile, input, { parent: null, env: ctx.env, cwd: ctx.cwd });
   const { prompt } = input;
   if (profile.access === "write" && prompt.trim() === "") {
     throw new CompanionError("usage_error", `${mode} needs a prompt: say what the target should do.`, { suggestedAction: `companion-${ctx.target.name} run --mode ${mode} -- "fix the failing test in …"` });
@@ -52,7 +53,7 @@ export async function continueOperation(ctx: OperationContext, input: InputOf<"c
     throw new CompanionError("not_continuable", `Job ${parent.job_id} ran isolated but its work was never committed, so there is nothing to build on.`, { suggestedAction: "Start a new job with `run --mode rescue --isolate` instead." });
   }
   const profile = profileFor(parent.mode);
-  const options = jobOptions(ctx.target, profile, input, { model: parent.model, env: ctx.env, cwd: ctx.cwd });
+  const options = jobOptions(ctx.target, profile, input, { parent, env: ctx.env, cwd: ctx.cwd });
   const { prompt } = input;
   if (prompt.trim() === "") throw new CompanionError("usage_error", "continue needs a follow-up prompt.");
   const record = newJobRecord({
@@ -76,6 +77,8 @@ export async function continueOperation(ctx: OperationContext, input: InputOf<"c
 }
 
 async function launch(ctx: OperationContext, record: JobRecord, input: JobInput): Promise<OperationResult> {
+  // Retention runs after the job; an unusable setting must fail before the job starts.
+  retentionPolicy(ctx.env);
   if (record.background) return launchBackground(ctx, record, input);
   // Loaded here: the launch bundle (background runs only) leaves the foreground path out.
   return (await import("./foreground.js")).runForeground(ctx, record, input);

@@ -1,14 +1,10 @@
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { commitAll, git, initRepo, put, removeTempDirs, tempDir } from "../scope/test-support/git-repo.js";
+import { commitAll, git, initRepo, put, removeTempDirs } from "../scope/test-support/git-repo.js";
 import { parseBatchHeader, readBlobs } from "./cat-file.js";
 import { hardenedGitEnv } from "./env.js";
 import { filterDriverNames, neutralisedFilterConfig } from "./filters.js";
 import { checkRevision, defaultBaseRef, resolveCommit } from "./refs.js";
-import { findGitRootSync } from "./find-root.js";
-import { resolveWorkspaceRoot } from "./root.js";
 
 afterAll(removeTempDirs);
 
@@ -67,7 +63,7 @@ describe("checkRevision", () => {
 });
 
 describe("refs and roots in a real repository", () => {
-  it("resolves commits, the default base and the workspace root", async () => {
+  it("resolves commits and the default base", async () => {
     const repo = await initRepo();
     await put(repo, { "a.txt": "a\n" });
     const head = (await commitAll(repo)).trim();
@@ -80,13 +76,6 @@ describe("refs and roots in a real repository", () => {
     expect(await defaultBaseRef(repo)).toBe("master");
     await git(repo, ["branch", "-m", "master", "trunk"]);
     expect(await defaultBaseRef(repo)).toBeNull();
-
-    await mkdir(join(repo, "sub/deeper"), { recursive: true });
-    expect(findGitRootSync(join(repo, "sub/deeper"))).toBe(repo);
-    expect(await resolveWorkspaceRoot(join(repo, "sub/deeper"))).toBe(repo);
-    const plain = await tempDir();
-    expect(findGitRootSync(plain)).toBeNull();
-    expect(await resolveWorkspaceRoot(plain)).toBe(plain);
   });
 
   it("reads blobs raw and reports missing objects", async () => {

@@ -1,5 +1,5 @@
 import { CompanionError } from "../errors/companion-error.js";
-import { gitTopLevel } from "../git/root.js";
+import { gitTopLevel } from "../workspace/root.js";
 import { reconcile } from "../job/reconcile.js";
 import { nowIso } from "../record/build.js";
 import { isActive, type JobRecord } from "../record/schema.js";

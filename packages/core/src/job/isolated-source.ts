@@ -1,5 +1,5 @@
 import { CompanionError } from "../errors/companion-error.js";
-import { gitTopLevel } from "../git/root.js";
+import { gitTopLevel } from "../workspace/root.js";
 import { listChanges } from "../isolation/changes.js";
 import { commitWorkingState, headCommit } from "../isolation/commit-state.js";
 import { jobRef, readJobRef, writeJobRef } from "../isolation/refs.js";

@@ -14,12 +14,14 @@ import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
 import { superviseTarget } from "../process/supervise.js";
+import { ScopeError } from "../scope/scope-error.js";
 import type { JobStore } from "../store/job-store.js";
 import { jobTempPrefix } from "../store/temp-dirs.js";
 import { isReviewMode } from "../prompts/templates.js";
 import { gateReview } from "../review/gate.js";
 import { promptTooLarge } from "../review/size-guard.js";
 import { finalizeJob } from "./finalize.js";
+import { withOwnCost } from "./own-cost.js";
 import { advanceProgress, ThrottledWriter } from "./progress.js";
 import { prepareSource, type PreparedSource } from "./source.js";
 
@@ -76,7 +78,8 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
       withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }),
     );
     const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
-    const { ending, review } = isReviewMode(record.mode) ? gateReview(ran, record) : { ending: ran, review: null };
+    const own = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
+    const { ending, review } = isReviewMode(record.mode) ? gateReview(own, record) : { ending: own, review: null };
     const mutations = await prepared.detectMutations();
     const changes = await prepared.captureChanges();
     return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, review);
@@ -205,7 +208,7 @@ function asJobError(error: unknown): ClassifiedError {
       return { error_code: code.data, message: error.message, suggested_action: error.suggestedAction ?? "See the error message." };
     }
   }
-  if (isScopeError(error)) {
+  if (error instanceof ScopeError) {
     return { error_code: "scope_failed", message: error.message, suggested_action: error.suggestedAction };
   }
   return {
@@ -214,6 +217,3 @@ function asJobError(error: unknown): ClassifiedError {
     suggested_action: "Check the job's worker.log and stderr.log in the state directory.",
   };
 }
-
-const isScopeError = (error: unknown): error is { message: string; suggestedAction: string } =>
-  typeof error === "object" && error !== null && (error as { code?: unknown }).code === "scope_failed";

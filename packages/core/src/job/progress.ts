@@ -38,11 +38,14 @@ export class ThrottledWriter<T> {
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Stops accepting values and waits for writes already started. */
+  /** Writes the value still waiting, stops accepting values and waits for the writes. */
   async close(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      // The terminal record keeps the progress as it last was: the final count, not the last tick.
+      this.flush();
+    }
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     await this.chain;
   }
 

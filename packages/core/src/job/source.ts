@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { captureGitStatus } from "../mutations/capture.js";
-import { diffMutations } from "../mutations/diff.js";
+import { dirname, join } from "node:path";
+import { watchTree } from "../mutations/watch.js";
 import type { ModeProfile } from "../profiles/profiles.js";
 import { buildFollowUpPrompt } from "../prompts/follow-up.js";
 import { buildReviewPrompt } from "../prompts/review-prompt.js";
@@ -65,9 +64,9 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
   if (record.containment === "worktree") return prepareIsolated(record, request.userPrompt, record.target_cwd ?? join(request.chainsDir, record.job_id));
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
   // Independent reads of the user's tree: their git processes run side by side.
-  const [selection, baseline] = await Promise.all([
+  const [selection, watch] = await Promise.all([
     selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths, includeSecrets: request.includeSecrets }),
-    request.profile.detectMutations ? captureGitStatus(record.workspace_root) : null,
+    request.profile.detectMutations ? watchTree(record.workspace_root, { skip: [dirname(request.chainsDir)] }) : null,
   ]);
   const snapshot = await createSnapshot(selection, { prefix: jobTempPrefix("snapshot", record.job_id) });
   const { screen } = snapshot;
@@ -98,7 +97,7 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
     audit,
     targetCwd,
     changes: null,
-    detectMutations: async () => (baseline === null ? [] : diffMutations(baseline, await captureGitStatus(record.workspace_root))),
+    detectMutations: async () => (watch === null ? [] : watch.changes()),
     captureChanges: async () => null,
     cleanup: async () => (request.keepSnapshot ? undefined : snapshot.cleanup()),
   };

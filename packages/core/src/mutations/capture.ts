@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { lstat, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { filterOverrides } from "../git/filters.js";
-import { runGit } from "../git/run.js";
+import { GitError, runGit } from "../git/run.js";
 import { mapLimit } from "../scope/map-limit.js";
 import { type ParsedStatus, parseStatusV2, type StatusEntry } from "./porcelain.js";
 
@@ -44,7 +44,9 @@ export async function captureGitStatus(root: string): Promise<StatusCapture> {
       fingerprints: Object.fromEntries(status.entries.map((entry, i) => [entry.path, digests[i] ?? ""])),
     };
   } catch (error) {
-    return { ok: false, reason: `git status failed in ${root}: ${error instanceof Error ? error.message : String(error)}` };
+    // A GitError already says which command failed where.
+    const said = error instanceof GitError ? error.message : `git status failed in ${root}: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, reason: said };
   }
 }
 

@@ -7,11 +7,7 @@ import type { StatusCapture } from "./capture.js";
  * commit hides work just as surely), and HEAD moving. A failed capture is itself listed.
  */
 export function diffMutations(before: StatusCapture, after: StatusCapture): Mutation[] {
-  const failures = [
-    ...(before.ok ? [] : [failed(`before the review: ${before.reason}`)]),
-    ...(after.ok ? [] : [failed(`after the review: ${after.reason}`)]),
-  ];
-  if (!before.ok || !after.ok) return failures;
+  if (!before.ok || !after.ok) return detectionFailures(before, after);
   const earlier = new Set(before.entries);
   const later = new Set(after.entries);
   const mutations: Mutation[] = [];
@@ -30,6 +26,16 @@ export function diffMutations(before: StatusCapture, after: StatusCapture): Muta
 
 /** Porcelain v1 lines are "XY path". */
 const pathOf = (line: string): string => line.slice(3);
+
+type Capture = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Pure: a capture that failed, before or after the review, listed as such (once each). */
+export function detectionFailures(before: Capture, after: Capture): Mutation[] {
+  return [
+    ...(before.ok ? [] : [failed(`before the review: ${before.reason}`)]),
+    ...(after.ok ? [] : [failed(`after the review: ${after.reason}`)]),
+  ];
+}
 
 const changed = (entry: string): Mutation => ({ kind: "changed", entry });
 const failed = (reason: string): Mutation => ({ kind: "detection_failed", reason });

@@ -80,6 +80,8 @@ describe("captureGitStatus on a real repository", () => {
   it("reports a directory that is not a repository as a failed capture", async () => {
     const result = await captureGitStatus("/");
     expect(result.ok).toBe(false);
+    const reason = result.ok ? "" : result.reason;
+    expect(reason.split("git status failed in /")).toHaveLength(2);
   });
 
   it("sees staged-content changes of a file that stays staged", async () => {

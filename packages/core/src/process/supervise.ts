@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { execa } from "execa";
 import type { Invocation, LineInfo, TargetOutcome, TargetParser } from "../adapter/adapter.js";
+import { scheduleDeadline } from "./deadline.js";
 import { signalOwnGroup } from "./group-kill.js";
 import { LineSplitter } from "./lines.js";
 
@@ -81,10 +82,10 @@ export async function superviseTarget(options: SuperviseOptions): Promise<Superv
     signalOwnGroup(pid, "SIGTERM");
     killTimer ??= setTimeout(() => signalOwnGroup(pid, "SIGKILL"), options.graceMs);
   };
-  const deadline = setTimeout(() => {
+  const cancelDeadline = scheduleDeadline(options.timeoutS * 1000, () => {
     timedOut = true;
     terminate();
-  }, options.timeoutS * 1000);
+  });
   const onStop = (): void => {
     stopped = true;
     terminate();
@@ -94,7 +95,7 @@ export async function superviseTarget(options: SuperviseOptions): Promise<Superv
 
   await options.onSpawned(pid).catch(() => undefined);
   const result = await child;
-  clearTimeout(deadline);
+  cancelDeadline();
   clearTimeout(killTimer);
   options.stop.removeEventListener("abort", onStop);
   // Tools the target started may outlive it; the group is still ours until they exit.

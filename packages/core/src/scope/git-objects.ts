@@ -1,6 +1,7 @@
 import { blobSizes, readBlobs } from "../git/cat-file.js";
 import { splitNul } from "../git/nul.js";
 import { runGit } from "../git/run.js";
+import { isUndecodable, undecodableNote } from "./file-name.js";
 import { ScopeError } from "./scope-error.js";
 import type { SelectedFile } from "./selection.js";
 import { GITLINK_MODE, resolveTreeLink, SYMLINK_MODE, type TreeEntry } from "./tree-link.js";
@@ -51,7 +52,8 @@ export async function filesFromEntries(
   const notes: string[] = [];
   const chosen: Array<{ path: string; entry: TreeEntry }> = [];
   for (const entry of selected) {
-    if (entry.mode === GITLINK_MODE) notes.push(`skipped submodule ${entry.path}`);
+    if (isUndecodable(entry.path)) notes.push(undecodableNote(entry.path));
+    else if (entry.mode === GITLINK_MODE) notes.push(`skipped submodule ${entry.path}`);
     else if (entry.mode !== SYMLINK_MODE) chosen.push({ path: entry.path, entry });
     else {
       const resolution = resolveTreeLink(entry.path, byPath, targets);

@@ -1,13 +1,7 @@
+import pLimit from "p-limit";
+
 /** Maps with at most `limit` calls in flight; results keep input order. Rejects on the first failure. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  const run = pLimit(limit);
+  return Promise.all(items.map((item, index) => run(() => fn(item, index))));
 }

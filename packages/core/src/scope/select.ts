@@ -9,7 +9,7 @@ import { filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
 import { ScopeError } from "./scope-error.js";
 import { withholdByName } from "./withhold.js";
 import { type Change, type GitIdentity, makeSelection, type ScopeRequest, type Selection, type SelectedFile } from "./selection.js";
-import { locateWorkspace, type Workspace } from "./workspace.js";
+import { locateWorkspace, type Workspace } from "../workspace/root.js";
 import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
 
 interface Picked {

@@ -2,6 +2,7 @@ import { lstat, readdir, realpath } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { splitNul } from "../git/nul.js";
 import { runGit } from "../git/run.js";
+import { isUndecodable, undecodableNote } from "./file-name.js";
 import { mapLimit } from "./map-limit.js";
 import { ScopeError } from "./scope-error.js";
 import type { SelectedFile } from "./selection.js";
@@ -21,8 +22,9 @@ export async function walkPaths(root: string, rel = ""): Promise<string[]> {
   const nested = await mapLimit(entries, FS_CONCURRENCY, async (entry) => {
     if (entry.name === ".git") return [];
     const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
-    // Dirent types come from lstat semantics: a linked directory is a link, not walked.
-    return entry.isDirectory() ? walkPaths(root, path) : [path];
+    // Dirent types come from lstat semantics: a linked directory is a link, not walked. A
+    // directory whose name cannot be decoded cannot be opened by it: listed, to be noted.
+    return entry.isDirectory() && !isUndecodable(entry.name) ? walkPaths(root, path) : [path];
   });
   return nested.flat();
 }
@@ -51,6 +53,7 @@ export async function inspectPaths(root: string, paths: readonly string[]): Prom
 }
 
 async function inspectPath(root: string, path: string, realDir: (dir: string) => Promise<string | null>): Promise<Inspected> {
+  if (isUndecodable(path)) return { kind: "note", note: undecodableNote(path) };
   if (path.endsWith("/")) return { kind: "note", note: `skipped nested repository ${path}` };
   const absPath = join(root, path);
   const parentReal = await realDir(dirname(absPath));

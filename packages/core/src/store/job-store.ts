@@ -7,6 +7,7 @@ import { isActive, type JobRecord, type TargetName } from "../record/schema.js";
 import { type JobSummary, summarize, summaryChanged } from "../record/summary.js";
 import { parseJobId } from "./job-id.js";
 import { withLock, withLockIfFree } from "./lock.js";
+import { otherTargetHolding } from "./other-target.js";
 import { WorkspaceLog } from "./workspace-log.js";
 
 export type ReadOutcome =
@@ -27,7 +28,10 @@ const FILE_MODE = 0o600;
 export class JobStore {
   readonly root: string;
 
-  constructor(stateRoot: string, target: TargetName) {
+  constructor(
+    private readonly stateRoot: string,
+    private readonly target: TargetName,
+  ) {
     this.root = join(stateRoot, target);
   }
 
@@ -76,7 +80,22 @@ export class JobStore {
 
   /** The record, or a CompanionError a user can act on. */
   async get(jobId: string): Promise<JobRecord> {
-    return recordOrThrow(jobId, await this.read(jobId));
+    const read = await this.read(jobId);
+    if (read.outcome === "not_found") throw this.notFound(jobId);
+    return recordOrThrow(jobId, read);
+  }
+
+  /** For a job this store lacks: the error saying so when the other target's store has it (the wrong bin was used). */
+  heldByOtherTarget(jobId: string): CompanionError | null {
+    const owner = otherTargetHolding(this.stateRoot, this.target, jobId);
+    if (owner === null) return null;
+    return new CompanionError("not_found", `Job ${jobId} belongs to companion-${owner}, not companion-${this.target}.`, {
+      suggestedAction: `Use companion-${owner} for this job (same --state-dir).`,
+    });
+  }
+
+  private notFound(jobId: string): CompanionError {
+    return this.heldByOtherTarget(jobId) ?? notFoundError(jobId);
   }
 
   /**
@@ -100,7 +119,7 @@ export class JobStore {
       });
     } catch (error) {
       // The lock lives in the job directory: no directory, no job.
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw notFoundError(jobId);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw this.notFound(jobId);
       if (error instanceof LinkedJobDir) throw corruptError(jobId, error.message);
       throw error;
     }
