@@ -76,7 +76,7 @@ async function callTool(facts: Facts, toolName: string, args: Record<string, unk
       throw new CompanionError("usage_error", `${toolName}: ${problems}`, { suggestedAction: "Check the tool's input schema; nothing was started." });
     }
     const ctx: OperationContext = {
-      ...operationContext(facts.wiring.target, { env: process.env, cwd: process.cwd(), binPath: facts.binPath, stateDir: facts.stateDir, loadAdapter: facts.wiring.loadAdapter }),
+      ...operationContext(facts.wiring.target, { env: process.env, cwd: process.cwd(), binPath: facts.binPath, version: facts.version, stateDir: facts.stateDir, loadAdapter: facts.wiring.loadAdapter }),
       onInterrupt,
       ...progressReporter(extra),
     };
