@@ -1,10 +1,11 @@
-import { copyFile, mkdtemp, rm, stat, utimes } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, stat, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { filterOverrides } from "../git/filters.js";
 import { splitNul } from "../git/nul.js";
 import { runGit, tryGit } from "../git/run.js";
-import { isSecretPath } from "./secret-names.js";
+import { secretInContent } from "../secrets/content.js";
+import { secretByName } from "../secrets/names.js";
 
 /** Commits made by the companion carry their own identity: the user's config is never read. */
 const IDENTITY: Readonly<Record<string, string>> = {
@@ -36,9 +37,7 @@ export async function commitWorkingState(request: StateRequest): Promise<string>
     // A trailing slash marks a nested repository, which is not part of this one.
     const keep = (path: string) => !path.endsWith("/");
     const tracked = splitNul(await runGit(root, ["ls-files", "-z", "--cached"], { gitEnv })).filter(keep);
-    const untracked = splitNul(await runGit(root, ["ls-files", "-z", "--others", "--exclude-standard"], { gitEnv }))
-      .filter(keep)
-      .filter((path) => !isSecretPath(path));
+    const untracked = await withoutSecrets(root, splitNul(await runGit(root, ["ls-files", "-z", "--others", "--exclude-standard"], { gitEnv })).filter(keep));
     const paths = [...new Set([...tracked, ...untracked])];
     // Hashing a file runs its clean filter, an arbitrary command: every driver is neutralised.
     // Entries a sparse checkout keeps off the disk stay as they are, not deleted.
@@ -71,4 +70,17 @@ async function seedIndex(root: string, indexFile: string): Promise<void> {
 /** The commit HEAD names, or null on an unborn branch (a repository with no commits yet). */
 export async function headCommit(root: string): Promise<string | null> {
   return (await tryGit(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]))?.trim() || null;
+}
+
+/**
+ * Untracked files that hold credentials, by name or by content (SPEC §9.1), stay out of the
+ * captured state, so a target never sees them. Tracked files are already in the user's commits.
+ */
+async function withoutSecrets(root: string, paths: readonly string[]): Promise<string[]> {
+  const named = paths.filter((path) => secretByName(path) === null);
+  const contents = await Promise.all(named.map((path) => readFile(join(root, path)).catch(() => null)));
+  return named.filter((_, i) => {
+    const content = contents[i];
+    return content === null || content === undefined || secretInContent(content) === null;
+  });
 }

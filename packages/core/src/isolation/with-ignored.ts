@@ -4,14 +4,14 @@ import { basename, dirname, join } from "node:path";
 import { splitNul } from "../git/nul.js";
 import { runGit } from "../git/run.js";
 import { compileGlob } from "../scope/glob.js";
-import { isSecretPath } from "./secret-names.js";
+import { secretByName } from "../secrets/names.js";
 
 /** Pure: the ignored entries (`dir/` for a whole ignored directory) that any glob names. */
 export function selectIgnored(entries: readonly string[], globs: readonly string[]): string[] {
   const compiled = globs.map((glob) => compileGlob(glob, ""));
   return entries
     .map((entry) => entry.replace(/\/$/, ""))
-    .filter((path) => !isSecretPath(path) && compiled.some((glob) => glob.matches(path)));
+    .filter((path) => secretByName(path) === null && compiled.some((glob) => glob.matches(path)));
 }
 
 /**
@@ -32,7 +32,7 @@ export async function copyIgnored(repo: string, worktree: string, globs: readonl
       recursive: true,
       verbatimSymlinks: true,
       mode: constants.COPYFILE_FICLONE,
-      filter: (source) => !isSecretPath(basename(source)),
+      filter: (source) => secretByName(basename(source)) === null,
     });
   }
   return paths;
