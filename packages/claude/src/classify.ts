@@ -1,5 +1,11 @@
 import type { ClassifiedError, ErrorCode, ProcessExit } from "@agent-companion/core";
-import { errorCodeForHttpStatus, oneLine } from "@agent-companion/core";
+import {
+  codeForText,
+  errorCodeForHttpStatus,
+  exitDescription,
+  oneLine,
+  type TextRules,
+} from "@agent-companion/core";
 
 /** Everything known about a failed run, gathered from the result object and stderr. */
 export interface ClaudeFailure {
@@ -29,7 +35,7 @@ const API_ERROR_TYPES: Readonly<Record<string, Classified>> = {
 };
 
 // Bare status numbers must not be part of a longer token (timestamps, ids).
-const TEXT_RULES: readonly (readonly [Classified, RegExp])[] = [
+const TEXT_RULES: TextRules<Classified> = [
   [
     "not_authed",
     /not logged in|run \/login|invalid api key|invalid x-api-key|failed to authenticate|oauth token (has )?expired|(?<![\w-])401(?![\w-])/i,
@@ -47,7 +53,7 @@ const errorCodeFor = (failure: ClaudeFailure): Classified => {
   if (byStatus) return byStatus;
   const byType = failure.errorType ? API_ERROR_TYPES[failure.errorType] : undefined;
   if (byType) return byType;
-  return TEXT_RULES.find(([, pattern]) => pattern.test(failure.text))?.[0] ?? "target_error";
+  return codeForText(TEXT_RULES, failure.text) ?? "target_error";
 };
 
 const RETRY_ACTION =
@@ -60,9 +66,6 @@ const targetErrorMessage = (failure: ClaudeFailure): string => {
   if (failure.detail) return `Claude Code failed: ${oneLine(failure.detail, 200)}`;
   return `Claude Code failed (${exitDescription(failure.exit)}).`;
 };
-
-export const exitDescription = (exit: ProcessExit): string =>
-  exit.signal ? `signal ${exit.signal}` : `exit code ${exit.exitCode ?? "unknown"}`;
 
 const explain = (code: Classified, failure: ClaudeFailure): Omit<ClassifiedError, "error_code"> => {
   switch (code) {

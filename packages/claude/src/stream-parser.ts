@@ -1,9 +1,13 @@
 import {
+  BARE_EVENT,
   type ClassifiedError,
   denialDetail,
   EMPTY_USAGE,
+  isCleanExit,
+  lastLine,
   type LineInfo,
-  parseJsonObject,
+  NOT_AN_EVENT,
+  readEventLine,
   type PermissionDenial,
   type ProcessExit,
   type TargetOutcome,
@@ -17,26 +21,14 @@ import { normaliseUsage } from "./usage.js";
 type SystemEvent = Extract<ClaudeEvent, { type: "system" }>;
 type AssistantEvent = Extract<ClaudeEvent, { type: "assistant" }>;
 
-const NOT_AN_EVENT: LineInfo = {
-  keepInLog: true,
-  event: false,
-  toolCall: false,
-  text: null,
-  sessionId: null,
-};
-
 const eventInfo = (
   sessionId: string | null | undefined,
   extra: Partial<LineInfo> = {},
 ): LineInfo => ({
-  ...NOT_AN_EVENT,
-  event: true,
+  ...BARE_EVENT,
   sessionId: sessionId ?? null,
   ...extra,
 });
-
-const lastLine = (text: string): string | null =>
-  text.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? null;
 
 /** Reads `claude -p --output-format stream-json --verbose` stdout, one line at a time. */
 class ClaudeStreamParser implements TargetParser {
@@ -52,16 +44,12 @@ class ClaudeStreamParser implements TargetParser {
   private readonly streamDenials: PermissionDenial[] = [];
 
   push(line: string): LineInfo {
-    const json = parseJsonObject(line);
-    if (json === null || typeof json["type"] !== "string") return NOT_AN_EVENT;
-    const sessionId = typeof json["session_id"] === "string" ? json["session_id"] : null;
-    if (!KNOWN_TYPES.has(json["type"])) return eventInfo(sessionId);
-    const parsed = ClaudeEvent.safeParse(json);
-    if (!parsed.success) {
-      if (json["type"] === "result") this.malformedResult = true;
-      return eventInfo(sessionId);
-    }
-    return this.apply(parsed.data);
+    const read = readEventLine(line, KNOWN_TYPES, ClaudeEvent);
+    if (read.kind === "not_event") return NOT_AN_EVENT;
+    if (read.kind === "event") return this.apply(read.event);
+    if (read.kind === "malformed" && read.type === "result") this.malformedResult = true;
+    const sessionId = read.json["session_id"];
+    return eventInfo(typeof sessionId === "string" ? sessionId : null);
   }
 
   private apply(event: ClaudeEvent): LineInfo {
@@ -156,9 +144,8 @@ class ClaudeStreamParser implements TargetParser {
   }
 
   private failedWithoutResult(exit: ProcessExit): TargetOutcome {
-    const cleanExit = exit.exitCode === 0 && exit.signal === null;
     const error =
-      cleanExit || this.malformedResult
+      isCleanExit(exit) || this.malformedResult
         ? unreadableOutput(exit)
         : classifyFailure({
             status: this.retryStatus,

@@ -1,5 +1,11 @@
 import type { ClassifiedError, ErrorCode, ProcessExit } from "@agent-companion/core";
-import { errorCodeForHttpStatus, oneLine } from "@agent-companion/core";
+import {
+  codeForText,
+  errorCodeForHttpStatus,
+  exitDescription,
+  oneLine,
+  type TextRules,
+} from "@agent-companion/core";
 
 /** Everything known about a failed run: exit code, the error object, error events, stderr. */
 export interface GeminiFailure {
@@ -27,7 +33,7 @@ const USAGE_LIMIT =
   /quota exceeded|exceeded (your|the) (current )?quota|exhausted your (daily )?quota|daily quota|usage limit|credit balance|billing|insufficient (credit|funds|balance)/i;
 
 // Bare status numbers must not be part of a longer token (timestamps in report paths).
-const TEXT_RULES: readonly (readonly [Classified, RegExp])[] = [
+const TEXT_RULES: TextRules<Classified> = [
   [
     "not_authed",
     /UNAUTHENTICATED|PERMISSION_DENIED|API key not valid|invalid api key|must specify the GEMINI_API_KEY|invalid auth method|not logged in|(?<![\w-])401(?![\w-])/i,
@@ -47,11 +53,8 @@ const errorCodeFor = (failure: GeminiFailure): Classified => {
   const byStatus = errorCodeForHttpStatus(httpStatus(failure));
   if (byStatus) return byStatus;
   if (failure.exit.exitCode === FATAL_AUTH_EXIT) return "not_authed";
-  return TEXT_RULES.find(([, pattern]) => pattern.test(failure.text))?.[0] ?? "target_error";
+  return codeForText(TEXT_RULES, failure.text) ?? "target_error";
 };
-
-export const exitDescription = (exit: ProcessExit): string =>
-  exit.signal ? `signal ${exit.signal}` : `exit code ${exit.exitCode ?? "unknown"}`;
 
 const RETRY_ACTION =
   "Retry the job; if it fails again, run `companion-gemini doctor` and check the job's log.";

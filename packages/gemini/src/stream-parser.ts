@@ -1,8 +1,12 @@
 import {
+  BARE_EVENT,
   type ClassifiedError,
   EMPTY_USAGE,
+  isCleanExit,
+  lastLine,
   type LineInfo,
-  parseJsonObject,
+  NOT_AN_EVENT,
+  readEventLine,
   type PermissionDenial,
   type ProcessExit,
   type TargetOutcome,
@@ -15,16 +19,6 @@ import { ErrorOutput, GeminiEvent, JsonOutput, KNOWN_TYPES, type ResultEvent } f
 import { lastJsonObject } from "./trailing-json.js";
 import { usageFromModelTokens, usageFromStreamStats } from "./usage.js";
 
-const NOT_AN_EVENT: LineInfo = {
-  keepInLog: true,
-  event: false,
-  toolCall: false,
-  text: null,
-  sessionId: null,
-};
-
-const EVENT: LineInfo = { ...NOT_AN_EVENT, event: true };
-
 // Only stdout that is not stream-json is kept, to read the json format at the end; the cap
 // keeps a runaway non-JSON stdout from growing without bound.
 const MAX_UNREAD_CHARS = 4 * 1024 * 1024;
@@ -34,9 +28,6 @@ const reportedError = (stderr: string): ErrorOutput | null => {
   const parsed = ErrorOutput.safeParse(lastJsonObject(stderr));
   return parsed.success ? parsed.data : null;
 };
-
-const lastLine = (text: string): string | null =>
-  text.split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? null;
 
 /** Reads `gemini -p --output-format stream-json` stdout, one line at a time. */
 class GeminiStreamParser implements TargetParser {
@@ -52,17 +43,13 @@ class GeminiStreamParser implements TargetParser {
   private unreadChars = 0;
 
   push(line: string): LineInfo {
-    const json = parseJsonObject(line);
-    if (json === null || typeof json["type"] !== "string") return this.keepUnread(line);
+    const read = readEventLine(line, KNOWN_TYPES, GeminiEvent);
+    if (read.kind === "not_event") return this.keepUnread(line);
     // The CLI echoes the whole prompt as a user message: it must never reach the log.
-    const keepInLog = !(json["type"] === "message" && json["role"] === "user");
-    if (!KNOWN_TYPES.has(json["type"])) return { ...EVENT, keepInLog };
-    const parsed = GeminiEvent.safeParse(json);
-    if (!parsed.success) {
-      if (json["type"] === "result") this.malformedResult = true;
-      return { ...EVENT, keepInLog };
-    }
-    return { ...this.apply(parsed.data), keepInLog };
+    const keepInLog = !(read.json["type"] === "message" && read.json["role"] === "user");
+    if (read.kind === "event") return { ...this.apply(read.event), keepInLog };
+    if (read.kind === "malformed" && read.type === "result") this.malformedResult = true;
+    return { ...BARE_EVENT, keepInLog };
   }
 
   private keepUnread(line: string): LineInfo {
@@ -79,24 +66,24 @@ class GeminiStreamParser implements TargetParser {
       case "init":
         this.sessionId = event.session_id;
         this.model = event.model ?? null;
-        return { ...EVENT, sessionId: event.session_id };
+        return { ...BARE_EVENT, sessionId: event.session_id };
       case "message":
-        if (event.role !== "assistant") return EVENT;
-        return { ...EVENT, text: this.answer.add(event.content, event.delta === true) };
+        if (event.role !== "assistant") return BARE_EVENT;
+        return { ...BARE_EVENT, text: this.answer.add(event.content, event.delta === true) };
       case "tool_use":
         this.toolCalls.set(event.tool_id, { name: event.tool_name, parameters: event.parameters });
-        return { ...EVENT, toolCall: true };
+        return { ...BARE_EVENT, toolCall: true };
       case "tool_result":
         if (event.status === "error" && isDenial(event.error?.type)) {
           this.denials.push(denialFor(event.tool_id, this.toolCalls.get(event.tool_id)));
         }
-        return EVENT;
+        return BARE_EVENT;
       case "error":
         if (event.severity === "error") this.errorMessages.push(event.message);
-        return EVENT;
+        return BARE_EVENT;
       case "result":
         this.result = event;
-        return EVENT;
+        return BARE_EVENT;
     }
   }
 
@@ -135,8 +122,7 @@ class GeminiStreamParser implements TargetParser {
 
   private failedWithoutResult(exit: ProcessExit): TargetOutcome {
     const reported = reportedError(exit.stderr);
-    const cleanExit = exit.exitCode === 0 && exit.signal === null;
-    if (reported === null && cleanExit) return this.failed(unreadableOutput(exit));
+    if (reported === null && isCleanExit(exit)) return this.failed(unreadableOutput(exit));
     if (reported?.session_id) this.sessionId = reported.session_id;
     return this.failed(this.classify(exit, null, reported));
   }
