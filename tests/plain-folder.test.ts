@@ -9,6 +9,8 @@ import { git } from "./support/git-repo.js";
 const RAW_NAME = Buffer.from("caf\xe9.txt", "latin1");
 const putRaw = (dir: string): Promise<void> => writeFile(Buffer.concat([Buffer.from(`${dir}/`), RAW_NAME]), "latin-1 named\n");
 const SKIP_NOTE = "skipped caf\uFFFD.txt: its file name is not valid UTF-8";
+/** How the record and preflight list it among what the review left out. */
+const SKIPPED = { path: "caf\uFFFD.txt", reason: "its file name is not valid UTF-8" };
 
 describe.each(TARGETS)("%s reviews outside git and of odd file names", (target) => {
   let h: Harness;
@@ -38,7 +40,7 @@ describe.each(TARGETS)("%s reviews outside git and of odd file names", (target) 
     expect(created.json).toMatchObject({ status: "completed", mutations: [{ kind: "changed", entry: "?? new.txt" }] });
   });
 
-  it.each(["plain folder", "git repository"])("a file name that is not valid UTF-8 in a %s is skipped with a note; the review runs", async (kind) => {
+  it.each(["plain folder", "git repository"])("a file name that is not valid UTF-8 in a %s is skipped with a note and listed as excluded; the review runs", async (kind) => {
     if (kind === "git repository") {
       await git(work, "init", "-q", "-b", "main");
       await putRaw(work);
@@ -52,9 +54,11 @@ describe.each(TARGETS)("%s reviews outside git and of odd file names", (target) 
     expect(pre.exitCode).toBe(0);
     expect((pre.json.files as { path: string }[]).map((file) => file.path)).toEqual(["app.ts"]);
     expect(pre.json.notes).toContain(SKIP_NOTE);
+    expect(pre.json.excluded).toContainEqual(SKIPPED);
 
     const run = await h.run(["run", "--mode", "review", "--cwd", work]);
     expect(run.exitCode).toBe(0);
     expect(run.json).toMatchObject({ status: "completed", mutations: [] });
+    expect((run.json.audit as { excluded: unknown[] }).excluded).toContainEqual(SKIPPED);
   });
 });

@@ -1,9 +1,9 @@
 import { blobSizes, readBlobs } from "../git/cat-file.js";
 import { splitNul } from "../git/nul.js";
 import { runGit } from "../git/run.js";
-import { isUndecodable, undecodableNote } from "./file-name.js";
+import { isUndecodable, undecodableNote, undecodableSkip } from "./file-name.js";
 import { ScopeError } from "./scope-error.js";
-import type { SelectedFile } from "./selection.js";
+import type { SelectedFile, Withheld } from "./selection.js";
 import { GITLINK_MODE, resolveTreeLink, SYMLINK_MODE, type TreeEntry } from "./tree-link.js";
 
 /** Pure: `git ls-files -s -z` records ("mode oid stage\tpath"). */
@@ -45,15 +45,18 @@ export async function filesFromEntries(
   root: string,
   all: readonly TreeEntry[],
   wanted: ReadonlySet<string> | null,
-): Promise<{ files: SelectedFile[]; notes: string[] }> {
+): Promise<{ files: SelectedFile[]; notes: string[]; skipped: Withheld[] }> {
   const byPath = new Map(all.map((entry) => [entry.path, entry]));
   const selected = wanted === null ? all : all.filter((entry) => wanted.has(entry.path));
   const targets = await linkTargets(root, selected.some((e) => e.mode === SYMLINK_MODE) ? all : []);
   const notes: string[] = [];
+  const skipped: Withheld[] = [];
   const chosen: Array<{ path: string; entry: TreeEntry }> = [];
   for (const entry of selected) {
-    if (isUndecodable(entry.path)) notes.push(undecodableNote(entry.path));
-    else if (entry.mode === GITLINK_MODE) notes.push(`skipped submodule ${entry.path}`);
+    if (isUndecodable(entry.path)) {
+      notes.push(undecodableNote(entry.path));
+      skipped.push(undecodableSkip(entry.path));
+    } else if (entry.mode === GITLINK_MODE) notes.push(`skipped submodule ${entry.path}`);
     else if (entry.mode !== SYMLINK_MODE) chosen.push({ path: entry.path, entry });
     else {
       const resolution = resolveTreeLink(entry.path, byPath, targets);
@@ -65,7 +68,7 @@ export async function filesFromEntries(
   }
   const sizes = await knownSizes(root, chosen.map((c) => c.entry));
   const files = chosen.map(({ path, entry }, i): SelectedFile => ({ path, size: sizes[i] ?? 0, source: { kind: "blob", oid: entry.oid } }));
-  return { files, notes };
+  return { files, notes, skipped };
 }
 
 async function linkTargets(root: string, entries: readonly TreeEntry[]): Promise<Map<string, string>> {

@@ -8,13 +8,15 @@ import { gitIdentity, indexChanges, statusChanges, treeChanges } from "./changes
 import { filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
 import { ScopeError } from "./scope-error.js";
 import { withholdByName } from "./withhold.js";
-import { type Change, type GitIdentity, makeSelection, type ScopeRequest, type Selection, type SelectedFile } from "./selection.js";
+import { type Change, type GitIdentity, makeSelection, type ScopeRequest, type Selection, type SelectedFile, type Withheld } from "./selection.js";
 import { locateWorkspace, type Workspace } from "../workspace/root.js";
 import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
 
 interface Picked {
   readonly files: SelectedFile[];
   readonly notes: string[];
+  /** Files left out for a reason other than their content (a file name that is not UTF-8). */
+  readonly skipped: Withheld[];
   readonly base?: string;
   readonly mergeBase?: string;
   readonly changes?: Change[];
@@ -38,7 +40,7 @@ export async function selectScope(request: ScopeRequest): Promise<Selection> {
         base: picked.base ?? null,
         mergeBase: picked.mergeBase ?? null,
         notes: picked.notes,
-        withheld: screened.withheld,
+        withheld: [...picked.skipped, ...screened.withheld],
         included: screened.included,
         changes: picked.changes ?? null,
         git: picked.git ?? null,
@@ -103,13 +105,13 @@ async function pickCustom(workspace: Workspace, patterns: readonly string[]): Pr
   const listed = await universe(workspace);
   const chosen = new Set(listed.filter((path) => globs.some((glob) => glob.matches(path))));
   for (const literal of await namedFiles(workspace.root, globs.flatMap((glob) => glob.literalPaths))) chosen.add(literal);
-  const { files, notes } = await inspectPaths(workspace.root, [...chosen]);
+  const { files, notes, skipped } = await inspectPaths(workspace.root, [...chosen]);
   if (files.length === 0) {
     throw new ScopeError(`no files match --paths ${patterns.join(",")} in ${workspace.cwd}`, "Check the globs; they are relative to the working directory (--cwd).");
   }
   const unmatched = globs.filter((glob) => !files.some((file) => glob.matches(file.path)));
   const git = workspace.git ? await gitIdentity(workspace.root) : undefined;
-  return { files, notes: [...notes, ...unmatched.map((glob) => `--paths ${glob.pattern} matched no files`)], ...(git ? { git } : {}) };
+  return { files, skipped, notes: [...notes, ...unmatched.map((glob) => `--paths ${glob.pattern} matched no files`)], ...(git ? { git } : {}) };
 }
 
 /** Literal paths naming a file or link on disk: eligible even when git ignores them. */

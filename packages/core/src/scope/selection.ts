@@ -46,7 +46,7 @@ export interface Selection {
   readonly byteCount: number;
   /** Things left out on purpose that a person may want to know about (submodules…). */
   readonly notes: readonly string[];
-  /** Files left out because their names mark them as secrets (content is screened later). */
+  /** Files left out by name: secrets (content is screened later) and names that are not UTF-8. */
   readonly withheld: readonly Withheld[];
   /** Paths the user sends although they look secret (--include-secret). */
   readonly included: readonly string[];

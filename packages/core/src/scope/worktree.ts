@@ -2,10 +2,10 @@ import { lstat, readdir, realpath } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { splitNul } from "../git/nul.js";
 import { runGit } from "../git/run.js";
-import { isUndecodable, undecodableNote } from "./file-name.js";
+import { isUndecodable, undecodableNote, undecodableSkip } from "./file-name.js";
 import { mapLimit } from "./map-limit.js";
 import { ScopeError } from "./scope-error.js";
-import type { SelectedFile } from "./selection.js";
+import type { SelectedFile, Withheld } from "./selection.js";
 import { resolveWorktreeLink } from "./worktree-link.js";
 
 const FS_CONCURRENCY = 32;
@@ -35,7 +35,7 @@ export type Inspected = { readonly kind: "file"; readonly file: SelectedFile } |
  * What each listed path contributes: live content (links resolved), a note for things
  * left out on purpose, or nothing for tracked files deleted from the disk.
  */
-export async function inspectPaths(root: string, paths: readonly string[]): Promise<{ files: SelectedFile[]; notes: string[] }> {
+export async function inspectPaths(root: string, paths: readonly string[]): Promise<{ files: SelectedFile[]; notes: string[]; skipped: Withheld[] }> {
   const realDirs = new Map<string, Promise<string | null>>();
   const realDir = (dir: string) => {
     let known = realDirs.get(dir);
@@ -49,6 +49,7 @@ export async function inspectPaths(root: string, paths: readonly string[]): Prom
   return {
     files: results.flatMap((r) => (r.kind === "file" ? [r.file] : [])),
     notes: results.flatMap((r) => (r.kind === "note" ? [r.note] : [])),
+    skipped: paths.filter(isUndecodable).map(undecodableSkip),
   };
 }
 
