@@ -159,7 +159,7 @@ describe.each(TARGETS)("%s cancel (SPEC §7.2)", (target) => {
     const marker = join(h.stateDir, target, "jobs", jobId, "cancel-requested");
     expect(existsSync(marker)).toBe(true);
     const callsBefore = (await readFile(join(h.dir, "mock-log.jsonl"), "utf8")).split("\n").length;
-    const worker = await h.run(["__worker", "--job", jobId], { input: JSON.stringify({ prompt: "p", jsonSchema: null, keepSnapshot: false }) });
+    const worker = await h.run(["__worker", "--job", jobId], { input: JSON.stringify({ prompt: "p", jsonSchema: null, keepSnapshot: false, includeSecrets: [] }) });
     expect(worker.exitCode).toBe(0);
     expect(await readRecord(h.stateDir, target, jobId)).toMatchObject({ status: "cancelled" });
     expect((await readFile(join(h.dir, "mock-log.jsonl"), "utf8")).split("\n").length).toBe(callsBefore);

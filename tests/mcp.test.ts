@@ -66,7 +66,7 @@ describe.each(TARGETS)("%s MCP server", (target) => {
     const waited = await mcp.call("wait", { job_id: jobId, timeout_s: 50 }, { progress: true });
     expect(waited.json).toMatchObject({ job_id: jobId, status: "completed", background: true });
     expect(waited.progress.length).toBeGreaterThan(0);
-    expect(waited.progress[0]).toMatch(new RegExp(`^\\[${jobId.slice(0, 8)}\\] (queued|running) \\d+s · \\d+ events · \\d+ tool calls`));
+    expect(waited.progress[0]).toMatch(new RegExp(`^\\[${jobId.slice(0, 8)}\\] [\\d:]+ · (queued|running) · \\d+ events · \\d+ tool calls`));
 
     const collected = await mcp.call("result", { job_id: jobId });
     expect(collected.json).toMatchObject({ job_id: jobId, status: "completed", collected_at: expect.any(String) });

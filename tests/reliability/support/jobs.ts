@@ -45,7 +45,7 @@ export function startWorker(h: Harness, jobId: string, env: Record<string, strin
     stdin: "pipe",
   });
   const handOff = (prompt: string): void => {
-    child.stdin?.end(JSON.stringify({ prompt, jsonSchema: null, keepSnapshot: false }));
+    child.stdin?.end(JSON.stringify({ prompt, jsonSchema: null, keepSnapshot: false, includeSecrets: [] }));
   };
   return { child, handOff };
 }
