@@ -100,7 +100,7 @@ describe.each(TARGETS)("companion-%s from npm", (target) => {
     expect(manifest).not.toHaveProperty("dependencies");
     expect(manifest).not.toHaveProperty("devDependencies");
     expect(manifest).toMatchObject({ name: `companion-${target}`, license: "MIT", engines: { node: ">=20.19" }, bin: { [`companion-${target}`]: `./bin/companion-${target}.cjs` } });
-    expect(manifest["repository"]).toBeTruthy();
+    expect(manifest["repository"]).toMatchObject({ type: "git", directory: `apps/companion-${target}` });
     expect((manifest["keywords"] as string[]).length).toBeGreaterThan(0);
     // The app's own package.json is back as it was once packing is over.
     expect(await readFile(join(appDir(target), "package.json"), "utf8")).toContain("devDependencies");
