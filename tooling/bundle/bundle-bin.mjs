@@ -8,13 +8,14 @@
 // - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
 //   without the job pipeline, execa or the target's parsers;
 // - dist/mcp.cjs from src/mcp.ts: the MCP server, the only bundle holding the protocol SDK;
-// - dist/execa.cjs: execa alone, loaded by the read-only and launch bundles on first use.
+// - dist/execa.cjs: execa alone, loaded by the read-only, launch and MCP bundles on first use;
+// - dist/ajv.cjs: the SDK's JSON Schema validator (ajv), loaded by the MCP bundle on first use.
 // The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const common = {
@@ -56,11 +57,40 @@ const withoutForeground = {
   },
 };
 
+/**
+ * The SDK's Server builds an ajv validator eagerly, but only uses it to check elicitation
+ * answers, which this server never asks for. Its import is replaced by a validator that loads
+ * dist/ajv.cjs on first use, so ajv's bytes and set-up leave the server's start.
+ */
+const ajvOnDemand = {
+  name: "ajv-on-demand",
+  setup(bundle) {
+    bundle.onResolve({ filter: /[\\/]validation[\\/]ajv-provider\.js$/ }, (args) => (/@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: args.path, namespace: "ajv-on-demand" } : undefined));
+    bundle.onResolve({ filter: /^\.\/ajv\.cjs$/ }, () => ({ path: "./ajv.cjs", external: true }));
+    bundle.onLoad({ filter: /.*/, namespace: "ajv-on-demand" }, () => ({
+      contents: `export class AjvJsonSchemaValidator {
+        getValidator(schema) {
+          this.loaded ??= new (require("./ajv.cjs").AjvJsonSchemaValidator)();
+          return this.loaded.getValidator(schema);
+        }
+      }`,
+      loader: "js",
+    }));
+  },
+};
+
+// The MCP bundle is the largest by far and starts on every host session: it is minified, so
+// that there is half as much to read and parse (`node --enable-source-maps` maps stack traces
+// back through its source map).
+const mcpBundle = { minify: true, plugins: [execaOnDemand, ajvOnDemand] };
+const fromMcp = dirname(fromApp.resolve("@agent-companion/mcp"));
+
 await Promise.all([
   build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
   build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [execaOnDemand] }),
   build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [execaOnDemand, withoutForeground] }),
   build({ ...common, stdin: { contents: 'export * from "execa";', resolveDir: process.cwd() }, outfile: "dist/execa.cjs" }),
-  build({ ...common, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
+  build({ ...common, ...mcpBundle, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
+  build({ ...common, stdin: { contents: 'export * from "@modelcontextprotocol/sdk/validation/ajv";', resolveDir: fromMcp }, outfile: "dist/ajv.cjs" }),
 ]);
