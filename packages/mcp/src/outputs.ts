@@ -1,4 +1,5 @@
-import { JobRecord, type ToolCommand } from "@agent-companion/core";
+import type { ToolCommand } from "@agent-companion/core";
+import { recordSchemas } from "@agent-companion/core/front-end";
 import * as z from "zod";
 import type { $ZodType } from "zod/v4/core";
 
@@ -10,12 +11,12 @@ let built: Record<ToolCommand, $ZodType> | undefined;
  * table needs its entry here (a type error until it has one). Built on the first tools/list,
  * which is the only request that needs them.
  */
-export function outputSchemas(): Record<ToolCommand, $ZodType> {
-  built ??= describeOutputs();
+export async function outputSchemas(): Promise<Record<ToolCommand, $ZodType>> {
+  built ??= describeOutputs((await recordSchemas()).JobRecord);
   return built;
 }
 
-function describeOutputs(): Record<ToolCommand, $ZodType> {
+function describeOutputs(jobRecord: $ZodType): Record<ToolCommand, $ZodType> {
   const jobId = z.string().describe("the job's id (UUID v4)");
   const status = z.string().describe("queued, running, completed, failed, cancelled or stale");
   const launchedOrRecord = z.looseObject({ job_id: jobId, status }).describe('the "launched" document ({event: "launched", job_id, target, mode, workspace_root, status}), or the final JobRecord when background is false');
@@ -23,7 +24,7 @@ function describeOutputs(): Record<ToolCommand, $ZodType> {
     run: launchedOrRecord,
     continue: launchedOrRecord,
     status: z.looseObject({ job_id: jobId.optional(), jobs: z.array(z.looseObject({ job_id: jobId, status })).optional() }).describe("a JobRecord (with job_id), or the listing {ok, target, workspace_root, jobs, problems}"),
-    result: JobRecord,
+    result: jobRecord,
     wait: z
       .looseObject({ job_id: jobId, status, timed_out: z.literal(true).optional().describe("present when timeout_s elapsed first: call wait again") })
       .describe("the terminal JobRecord, or {job_id, status, timed_out: true, progress} while the job is still active"),

@@ -1,4 +1,5 @@
-import { absentValue, COMMANDS, type CommandName, type CommandSpec, type FlagSpec, flagHelp, inputFlags, inputKey, type ToolCommand } from "@agent-companion/core";
+import type { CommandName, CommandSpec, FlagSpec, ToolCommand } from "@agent-companion/core";
+import { absentValue, COMMANDS, flagHelp, inputFlags, inputKey } from "@agent-companion/core/front-end";
 import * as z from "zod";
 
 /** A command of the table that is an MCP tool. */
