@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, promises as fs, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
@@ -46,11 +46,13 @@ export class JobStore {
 
   async create(record: JobRecord): Promise<void> {
     const dir = this.jobDir(record.job_id);
+    // Synchronous, like the workspace log's append: a background launch creates a job, and
+    // loading node:fs/promises is a visible share of it (SPEC §10).
     await this.io(`create the job directory ${dir}`, async () => {
-      await fs.mkdir(join(this.root, "workspaces"), { recursive: true, mode: DIR_MODE });
-      await fs.mkdir(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
+      mkdirSync(join(this.root, "workspaces"), { recursive: true, mode: DIR_MODE });
+      mkdirSync(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
       // Non-recursive: an existing directory means a duplicate id, never silently reused.
-      await fs.mkdir(dir, { mode: DIR_MODE });
+      mkdirSync(dir, { mode: DIR_MODE });
     });
     try {
       // Durable before anyone is told the job exists (`launched`, or a foreground run's start).

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync, type Stats, statSync, writeSync } from "node:fs";
 import { isExactJobSummary } from "../record/checks.generated.js";
 import type { JobStatus, JobSummary } from "../record/schema.js";
 
@@ -72,17 +72,28 @@ export class WorkspaceLog {
 /**
  * Appends and then checks that the line landed in the file now at `path`: if a compaction
  * replaced it meanwhile, the line may be missing from the new file, so it is appended again.
+ * Synchronous: one short line, appended by every job launch, which must not load
+ * node:fs/promises for it (SPEC §10).
  */
 async function appendLine(path: string, bytes: Buffer): Promise<void> {
   for (;;) {
-    const handle = await fs.open(path, "a", FILE_MODE);
+    const fd = openSync(path, "a", FILE_MODE);
     try {
-      await handle.appendFile(bytes);
-      const [written, current] = await Promise.all([handle.stat(), fs.stat(path).catch(() => null)]);
+      writeSync(fd, bytes);
+      const written = fstatSync(fd);
+      const current = statOrNull(path);
       if (current !== null && current.ino === written.ino && current.dev === written.dev) return;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
   }
 }
 
