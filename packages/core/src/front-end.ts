@@ -1,7 +1,8 @@
 /**
- * What a front-end other than the CLI (the MCP server) needs to serve the table's operations,
- * apart from the package's index: the index re-exports the record schemas, and importing it
- * builds them, which a server that a host is waiting on should not pay for before it is asked.
+ * What the front-ends (the CLI's main bundle, the MCP server) need to serve the table's
+ * operations, apart from the package's index: the index re-exports the record schemas, and
+ * importing it builds them, which a command or a server a host is waiting on should not pay
+ * for before it needs them.
  */
 export { ALL_OPERATIONS } from "./commands/operations.js";
 export { operationContext } from "./commands/context.js";
