@@ -64,16 +64,24 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     if (auth.outcome === "not_authed") {
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
-    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion });
-    source = await prepareSource({
-      record,
-      profile,
-      userPrompt: input.prompt,
-      keepSnapshot: input.keepSnapshot,
-      includeSecrets: input.includeSecrets,
-      chainsDir: ctx.store.chainsDir,
-    });
-    const prepared = source;
+    // The contract check runs the target (on a cache miss) while the source is prepared:
+    // neither sends anything, and the target starts only once both have passed.
+    const [contract, preparing] = await Promise.allSettled([
+      profile.access === "read-only" ? ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion }) : null,
+      prepareSource({
+        record,
+        profile,
+        userPrompt: input.prompt,
+        keepSnapshot: input.keepSnapshot,
+        includeSecrets: input.includeSecrets,
+        chainsDir: ctx.store.chainsDir,
+      }),
+    ]);
+    if (preparing.status === "fulfilled") source = preparing.value;
+    // Fail closed first: a target that cannot be held read-only is the error to report.
+    if (contract.status === "rejected") throw contract.reason;
+    if (preparing.status === "rejected") throw preparing.reason;
+    const prepared = preparing.value;
     await ctx.store.update(jobId, (current) =>
       withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }),
     );
