@@ -9,7 +9,7 @@ import { captureAfterExec } from "../identity/after-exec.js";
 import { captureIdentity } from "../identity/capture.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
 import { type Ending, markRunning, type PhaseMarks, withPreparation, withProgress } from "../record/build.js";
-import { ErrorCode, isActive, type JobRecord, type PidInfo } from "../record/schema.js";
+import { type AuthEnv, ErrorCode, isActive, type JobRecord, type PidInfo } from "../record/schema.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
@@ -56,11 +56,13 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
   const profile = profileFor(record.mode);
   const marks: PhaseMarks = { targetStartedAt: null, targetEndedAt: null };
   let source: PreparedSource | null = null;
+  let authEnv: AuthEnv | undefined;
   try {
     if (hasCancelMarker(jobDir)) return await finalizeJob(ctx.store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, [], marks);
     const binary = resolveBinary(ctx.adapter, ctx.env, record.cwd);
     const auth = resolveAuthEnvironment(ctx.adapter.auth, record.auth_mode, ctx.env, ctx.adapter.displayName);
-    await ctx.store.update(jobId, (current) => ({ ...current, auth_env: auth.authEnv }));
+    // Recorded with the job's next write, its preparation or its ending: one write fewer.
+    authEnv = auth.authEnv;
     if (auth.outcome === "not_authed") {
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
@@ -83,18 +85,18 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     if (preparing.status === "rejected") throw preparing.reason;
     const prepared = preparing.value;
     await ctx.store.update(jobId, (current) =>
-      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }),
+      ({ ...withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }), auth_env: auth.authEnv }),
     );
     const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
     const own = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
     const { ending, review } = isReviewMode(record.mode) ? gateReview(own, record) : { ending: own, review: null };
     const mutations = await prepared.detectMutations();
     const changes = await prepared.captureChanges();
-    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, review);
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, { review });
   } catch (error) {
     // An isolated job's work is committed whatever ended it (SPEC §9.3).
     const changes = (await source?.captureChanges().catch(() => null)) ?? null;
-    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes);
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes, authEnv === undefined ? {} : { auth_env: authEnv });
   } finally {
     await source?.cleanup();
   }

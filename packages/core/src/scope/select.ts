@@ -10,7 +10,7 @@ import { filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
 import { ScopeError } from "./scope-error.js";
 import { withholdByName } from "./withhold.js";
 import { type Change, type GitIdentity, makeSelection, type ScopeRequest, type Selection, type SelectedFile, type Withheld } from "./selection.js";
-import { locateWorkspace, type Workspace } from "../workspace/root.js";
+import { findWorkspace, type Workspace } from "../workspace/root.js";
 import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
 
 interface Picked {
@@ -46,8 +46,13 @@ export async function selectScope(request: ScopeRequest): Promise<Selection> {
  */
 export async function selectScopeReading(request: ScopeRequest): Promise<ReadSelection> {
   try {
-    const workspace = await locateWorkspace(request.cwd);
-    const picked = await pick(workspace, request);
+    const { workspace, confirmed } = await findWorkspace(request.cwd);
+    // git's word on the work tree is awaited before anything picked is used; a disagreement
+    // is the error to report, whatever reading the tree ran into meanwhile.
+    const [confirmation, picking] = await Promise.allSettled([confirmed, pick(workspace, request)]);
+    if (confirmation.status === "rejected") throw confirmation.reason;
+    if (picking.status === "rejected") throw picking.reason;
+    const picked = picking.value;
     const screened = withholdByName(picked.files, includedPaths(workspace, request.includeSecrets ?? []));
     const selection = makeSelection(
       {
