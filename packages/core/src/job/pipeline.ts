@@ -55,6 +55,7 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
   const record = await ctx.store.get(jobId);
   const profile = profileFor(record.mode);
   const marks: PhaseMarks = { targetStartedAt: null, targetEndedAt: null };
+  const live: LiveProgress = { progress: record.progress, sessionId: null };
   let source: PreparedSource | null = null;
   let authEnv: AuthEnv | undefined;
   try {
@@ -87,16 +88,16 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
     await ctx.store.update(jobId, (current) =>
       ({ ...withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }), auth_env: auth.authEnv }),
     );
-    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
+    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks, live }, stop);
     const own = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
     const { ending, review } = isReviewMode(record.mode) ? gateReview(own, record) : { ending: own, review: null };
     const mutations = await prepared.detectMutations();
     const changes = await prepared.captureChanges();
-    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, { review });
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, { review, live });
   } catch (error) {
     // An isolated job's work is committed whatever ended it (SPEC §9.3).
     const changes = (await source?.captureChanges().catch(() => null)) ?? null;
-    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes, authEnv === undefined ? {} : { auth_env: authEnv });
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes, { live, ...(authEnv === undefined ? {} : { auth_env: authEnv }) });
   } finally {
     await source?.cleanup();
   }
@@ -112,6 +113,13 @@ interface RunInput {
   source: PreparedSource;
   /** Filled in as the target starts and ends, for the record's timings. */
   marks: PhaseMarks;
+  /** Kept current as the target reports; the terminal record carries its last state. */
+  live: LiveProgress;
+}
+
+interface LiveProgress {
+  progress: JobRecord["progress"];
+  sessionId: string | null;
 }
 
 async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortController): Promise<Ending> {
@@ -134,10 +142,9 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
   // private one that is removed with it, so no copy of the prompt outlives the job.
   const tempDir = await mkdtemp(join(tmpdir(), jobTempPrefix("target-tmp", record.job_id)));
 
-  let progress = record.progress;
-  let sessionId: string | null = null;
+  const { live } = run;
   const progressWriter = new ThrottledWriter<JobRecord["progress"]>(
-    (value) => ctx.store.update(record.job_id, (current) => (current.status === "running" ? withProgress(current, value, sessionId) : null)),
+    (value) => ctx.store.update(record.job_id, (current) => (current.status === "running" ? withProgress(current, value, live.sessionId) : null)),
     PROGRESS_INTERVAL_MS,
   );
   const markerPoll = setInterval(() => {
@@ -162,11 +169,11 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
         if (hasCancelMarker(jobDir)) stop.abort();
       },
       onLine: (info) => {
-        sessionId = info.sessionId ?? sessionId;
-        const next = advanceProgress(progress, info, new Date());
-        if (next !== progress) {
-          progress = next;
-          progressWriter.offer(progress);
+        live.sessionId = info.sessionId ?? live.sessionId;
+        const next = advanceProgress(live.progress, info, new Date());
+        if (next !== live.progress) {
+          live.progress = next;
+          progressWriter.offer(next);
         }
       },
     });
