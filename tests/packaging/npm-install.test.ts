@@ -3,7 +3,7 @@
  * working bin with only Node: no dependencies, no workspace wiring, no source maps or
  * sources, a README and a LICENSE. Installed offline into a private prefix, then run.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -133,8 +133,27 @@ describe.each(TARGETS)("companion-%s from npm", (target) => {
       expect(record).toMatchObject({ status: "completed", target, mode: "review", mutations: [] });
       const status = await installed(target, ["status", "--job", record.job_id], env);
       expect(JSON.parse(status.stdout)).toMatchObject({ job_id: record.job_id, status: "completed" });
+      // Collecting writes under the job's lock: the read-only bundle loads those libraries on demand.
+      const result = await installed(target, ["result", "--job", record.job_id], env);
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ job_id: record.job_id, collected_at: expect.any(String) });
     } finally {
       await rm(repo, { recursive: true, force: true });
     }
+  });
+
+  it("launches in the background with the launch bundle and reads a record the exact check refuses through the schemas", async () => {
+    const env = { [binaryEnvVar(target)]: mockBinOf(target) };
+    const launched = await installed(target, ["run", "--background", "--mode", "rescue", "--cwd", work, "--", "fix it"], env);
+    expect(launched.exitCode, launched.stderr).toBe(0);
+    const { job_id } = JSON.parse(launched.stdout) as { job_id: string };
+    const waited = await installed(target, ["wait", "--job", job_id, "--timeout", "50"], env);
+    expect(JSON.parse(waited.stdout)).toMatchObject({ job_id, status: "completed" });
+    const recordPath = join(work, "state", target, "jobs", job_id, "record.json");
+    const record = JSON.parse(await readFile(recordPath, "utf8")) as Record<string, unknown>;
+    await writeFile(recordPath, JSON.stringify({ ...record, status: "paused" }));
+    const status = await installed(target, ["status", "--job", job_id], env);
+    expect(status.exitCode).toBe(1);
+    expect(JSON.parse(status.stdout)).toMatchObject({ ok: false, error: "corrupt_record", message: expect.stringContaining("status") });
   });
 });

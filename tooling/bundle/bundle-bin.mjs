@@ -8,13 +8,14 @@
 // - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
 //   without the job pipeline, execa or the target's parsers;
 // - dist/mcp.cjs from src/mcp.ts: the MCP server, the only bundle holding the protocol SDK;
-// - dist/execa.cjs: execa alone, loaded by the read-only and launch bundles on first use.
+// - dist/execa.cjs, write-file-atomic.cjs, proper-lockfile.cjs, schemas.cjs: what the read-only
+//   and launch bundles load only on first use (see onDemand).
 // The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const common = {
@@ -31,36 +32,59 @@ const common = {
 
 const fromApp = createRequire(join(process.cwd(), "package.json"));
 
-// execa is needed by the read-only and launch commands only for the macOS identity check: it
-// gets a bundle of its own, loaded on first use, rather than making every status pay for
-// parsing it. The installed package has no dependencies, so it cannot come from node_modules.
-const execaOnDemand = {
-  name: "execa-on-demand",
+// What the read-only and launch commands need only sometimes gets a bundle of its own, loaded on
+// first use, rather than making every status pay for parsing it: execa (the macOS identity
+// check), the atomic-write and lock libraries (the first write), and the record schemas (a
+// record the exact-shape checks refuse). The installed package has no dependencies, so none of
+// it can come from node_modules.
+const coreDist = join(dirname(fromApp.resolve("@agent-companion/core/route")), "..");
+const LIBRARIES_ON_DEMAND = ["execa", "write-file-atomic", "proper-lockfile"];
+const SCHEMAS = join(coreDist, "record", "schema.js");
+// A CommonJS require of the bundle beside this one, not `import()`, which would start Node's
+// ES module loader and read a CommonJS bundle's default export as the whole exports object.
+const requireBeside = (file) => ({ path: file, namespace: "on-demand" });
+const onDemand = {
+  name: "on-demand",
   setup(build) {
-    build.onResolve({ filter: /^execa$/ }, () => ({ path: "./execa.cjs", external: true }));
+    build.onResolve({ filter: new RegExp(`^(${LIBRARIES_ON_DEMAND.join("|")})$`) }, (args) => requireBeside(`./${args.path}.cjs`));
+    build.onResolve({ filter: /(^|\/)schema\.js$/ }, (args) =>
+      args.kind === "dynamic-import" && join(args.resolveDir, args.path) === SCHEMAS ? requireBeside("./schemas.cjs") : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "on-demand" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
+    build.onResolve({ filter: /^\.\/[\w-]+\.cjs$/, namespace: "on-demand" }, (args) => ({ path: args.path, external: true }));
   },
 };
+const onDemandBundles = [
+  // The library's own exports, as its importers see them in the bundle beside (a CommonJS
+  // library's default export is its module.exports).
+  ...LIBRARIES_ON_DEMAND.map((name) => ({ contents: `module.exports = require("${name}");`, outfile: `dist/${name}.cjs` })),
+  { contents: `export * from ${JSON.stringify(SCHEMAS)};`, outfile: "dist/schemas.cjs" },
+];
 
 /**
- * The launch bundle never runs a job itself (the route sends only `--background` there), so
- * the foreground path, and through it the whole job pipeline, is left out of it.
+ * Neither the read-only nor the launch bundle starts the target (the route sends `run` in the
+ * foreground and the background worker to main), so the target's output parsers are left out
+ * of both; the launch bundle never runs a job itself, so the foreground path, and through it
+ * the whole job pipeline, is left out of it too. Reaching either is a routing bug, said so.
  */
-const withoutForeground = {
-  name: "without-foreground",
+const leftOut = (name, filter, fits, what) => ({
+  name,
   setup(bundle) {
-    bundle.onResolve({ filter: /^\.\/foreground\.js$/ }, (args) => (/[\\/]commands$/.test(args.resolveDir) ? { path: args.path, namespace: "launch-only" } : undefined));
-    bundle.onLoad({ filter: /.*/, namespace: "launch-only" }, () => ({
-      contents: 'export const runForeground = () => { throw new Error("a foreground run reached the launch bundle; the route sends only --background here"); };',
+    bundle.onResolve({ filter }, (args) => (fits(args) ? { path: args.path, namespace: name } : undefined));
+    bundle.onLoad({ filter: /.*/, namespace: name }, () => ({
+      contents: `throw new Error(${JSON.stringify(`${what} reached a bundle without it; the route sends the commands that need it to main`)});`,
       loader: "js",
     }));
   },
-};
+});
+const withoutAdapter = leftOut("without-adapter", /^@agent-companion\/(claude|gemini)$/, (args) => args.kind === "dynamic-import", "the target's adapter");
+const withoutForeground = leftOut("without-foreground", /^\.\/foreground\.js$/, (args) => /[\\/]commands$/.test(args.resolveDir), "a foreground run");
 
 await Promise.all([
   build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
-  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [execaOnDemand] }),
-  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [execaOnDemand, withoutForeground] }),
-  build({ ...common, stdin: { contents: 'export * from "execa";', resolveDir: process.cwd() }, outfile: "dist/execa.cjs" }),
+  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [onDemand, withoutAdapter] }),
+  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [onDemand, withoutAdapter, withoutForeground] }),
+  ...onDemandBundles.map(({ contents, outfile }) => build({ ...common, stdin: { contents, resolveDir: coreDist }, outfile })),
   build({ ...common, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
 ]);

@@ -1,4 +1,5 @@
 export * from "./record/schema.js";
+export * from "./record/values.js";
 export * from "./profiles/profiles.js";
 export type * from "./adapter/adapter.js";
 export { runCli, type CliEnvironment } from "./cli/main.js";
@@ -14,4 +15,4 @@ export { commandHelp, flagHelp, flagSignature, mainHelp, publicCommands } from "
 export { type BinWiring, binFacts, startCli } from "./cli/start.js";
 export { CompanionError, EXIT, type ExitCode } from "./errors/companion-error.js";
 export * from "./target-output/index.js";
-export { summarize, type JobSummary } from "./record/summary.js";
+export { summarize } from "./record/summary.js";

@@ -1,5 +1,5 @@
 import type { ContractFacts } from "@agent-companion/core";
-import { parseVersion } from "@agent-companion/core";
+import { parseVersion } from "@agent-companion/core/target-output";
 
 export const geminiContract: ContractFacts = {
   versionArgs: ["--version"],

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TargetFacts } from "../adapter/adapter.js";
 import { READ_ONLY_OPERATIONS } from "../commands/read-only-operations.js";
 import { runCli } from "./main.js";
+import { writeStderr, writeStdout } from "./stdio.js";
+
+vi.mock("./stdio.js", () => ({ writeStdout: vi.fn(), writeStderr: vi.fn() }));
 
 const target = { name: "claude", displayName: "Claude Code", binaryEnvVar: "CLAUDE_BINARY" } as TargetFacts;
 const environment = {
@@ -12,10 +15,11 @@ const environment = {
   env: { COMPANION_STATE_DIR: "/nonexistent-state" },
 };
 
-const capture = () => ({
-  stdout: vi.spyOn(process.stdout, "write").mockImplementation(() => true),
-  stderr: vi.spyOn(process.stderr, "write").mockImplementation(() => true),
-});
+const capture = () => {
+  vi.mocked(writeStdout).mockClear();
+  vi.mocked(writeStderr).mockClear();
+  return { stdout: vi.mocked(writeStdout), stderr: vi.mocked(writeStderr) };
+};
 const written = (spy: ReturnType<typeof capture>["stdout"]): string => spy.mock.calls.map((call) => String(call[0])).join("");
 
 describe("runCli", () => {

@@ -11,6 +11,7 @@ import { commandHelp, mainHelp, publicCommands } from "./help.js";
 import { nearest } from "./nearest.js";
 import { printError, printOutput } from "./output.js";
 import { readPrompt } from "./prompt.js";
+import { writeStdout } from "./stdio.js";
 
 export interface CliEnvironment {
   /** The bin's version, printed by --version. */
@@ -31,17 +32,17 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
   try {
     const [first, ...rest] = argv;
     if (first === undefined || first === "--help" || first === "-h" || first === "help") {
-      process.stdout.write(mainHelp(target, environment.version));
+      writeStdout(mainHelp(target, environment.version));
       return first === undefined ? EXIT.usage : EXIT.ok;
     }
     if (first === "--version") {
-      process.stdout.write(`${environment.version}\n`);
+      writeStdout(`${environment.version}\n`);
       return EXIT.ok;
     }
     if (!isCommand(first)) throw unknownCommand(target, first);
     const parsed = parseCommandLine(first, rest);
     if (parsed.globals.help) {
-      process.stdout.write(commandHelp(target, first));
+      writeStdout(commandHelp(target, first));
       return EXIT.ok;
     }
     const load = environment.operations[first];
@@ -50,9 +51,10 @@ export async function runCli(target: TargetFacts, argv: readonly string[], envir
     const input = { ...parsed.values, prompt: readPrompt(parsed, cwd) } as InputOf<typeof first>;
     const ctx = operationContext(target, { env: environment.env ?? process.env, cwd, binPath: environment.binPath, version: environment.version, stateDir: parsed.globals.stateDir, loadAdapter: environment.loadAdapter });
     const operation = (await load()) as Operation<CommandName>;
-    const status = new StatusLine(process.stderr);
-    const onProgress = (record: JobRecord): void => status.show(statusViewOf(record));
-    const output = await operation({ ...ctx, onInterrupt: onProcessInterrupt, onProgress }, input as never).finally(() => status.end());
+    // Built on the first progress report: commands that report none never touch stderr.
+    let status: StatusLine | undefined;
+    const onProgress = (record: JobRecord): void => (status ??= new StatusLine(process.stderr)).show(statusViewOf(record));
+    const output = await operation({ ...ctx, onInterrupt: onProcessInterrupt, onProgress }, input as never).finally(() => status?.end());
     printOutput(output, human);
     return output.exitCode;
   } catch (error) {

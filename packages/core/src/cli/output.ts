@@ -1,5 +1,6 @@
 import { CompanionError, EXIT, type ExitCode } from "../errors/companion-error.js";
 import type { OperationResult } from "../commands/operation.js";
+import { writeStderr, writeStdout } from "./stdio.js";
 
 /** The error envelope of SPEC §3.1, printed by the CLI and returned by MCP tool errors. */
 export const errorDocument = (error: CompanionError) => ({
@@ -18,8 +19,8 @@ export const asCompanionError = (error: unknown): CompanionError =>
       });
 
 export function printOutput(output: OperationResult, human: boolean): void {
-  if (output.notice !== undefined) process.stderr.write(`${output.notice}\n`);
-  process.stdout.write(human && output.human !== undefined ? `${output.human}\n` : `${JSON.stringify(output.document, null, 2)}\n`);
+  if (output.notice !== undefined) writeStderr(`${output.notice}\n`);
+  writeStdout(human && output.human !== undefined ? `${output.human}\n` : `${JSON.stringify(output.document, null, 2)}\n`);
 }
 
 /**
@@ -29,7 +30,7 @@ export function printOutput(output: OperationResult, human: boolean): void {
  */
 export function printError(error: unknown, human: boolean): ExitCode {
   const known = asCompanionError(error);
-  process.stderr.write(`error: ${known.message}${known.suggestedAction ? ` (${known.suggestedAction})` : ""}\n`);
-  if (!human) process.stdout.write(`${JSON.stringify(errorDocument(known), null, 2)}\n`);
+  writeStderr(`error: ${known.message}${known.suggestedAction ? ` (${known.suggestedAction})` : ""}\n`);
+  if (!human) writeStdout(`${JSON.stringify(errorDocument(known), null, 2)}\n`);
   return known.exitCode ?? EXIT.failed;
 }

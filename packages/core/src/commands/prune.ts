@@ -1,5 +1,6 @@
 import { EXIT } from "../errors/companion-error.js";
-import { prune, retentionPolicy } from "../job/retention.js";
+import { prune } from "../job/retention.js";
+import { retentionPolicy } from "../job/retention-policy.js";
 import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";
 import type { OperationResult } from "./operation.js";

@@ -1,5 +1,5 @@
-import { type JobRecord, Severity } from "../record/schema.js";
-import type { JobSummary } from "../record/summary.js";
+import type { JobRecord, JobSummary } from "../record/schema.js";
+import { SEVERITIES } from "../record/values.js";
 
 /** --human text for one record. */
 export function renderRecord(record: JobRecord): string {
@@ -36,7 +36,7 @@ function renderReview(record: JobRecord): string[] {
     const { verdict, findings, summary } = record.review;
     lines.push("", `VERDICT: ${verdict === null ? "none (the answer gave no verdict)" : verdict.toUpperCase()}`);
     if (summary) lines.push(summary);
-    for (const severity of Severity.options) {
+    for (const severity of SEVERITIES) {
       const group = findings.filter((finding) => finding.severity === severity);
       if (group.length === 0) continue;
       lines.push("", `${severity.toUpperCase()} (${group.length})`);

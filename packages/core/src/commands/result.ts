@@ -1,7 +1,7 @@
 import { CompanionError, EXIT } from "../errors/companion-error.js";
 import { reconcile } from "../job/reconcile.js";
 import { markCollected } from "../record/build.js";
-import { isActive } from "../record/schema.js";
+import { isActive } from "../record/values.js";
 import { parseJobId } from "../store/job-id.js";
 import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";

@@ -1,7 +1,8 @@
 import { EXIT } from "../errors/companion-error.js";
 import { reconcile } from "../job/reconcile.js";
-import { isActive } from "../record/schema.js";
-import { type JobSummary, summarize } from "../record/summary.js";
+import type { JobSummary } from "../record/schema.js";
+import { summarize } from "../record/summary.js";
+import { isActive } from "../record/values.js";
 import { parseJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
 import { resolveSourceDir, workspaceRootOf } from "../workspace/root.js";

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { EXIT } from "../errors/companion-error.js";
 import { reconcile } from "../job/reconcile.js";
-import { isActive } from "../record/schema.js";
+import { isActive } from "../record/values.js";
 import { parseJobId } from "../store/job-id.js";
 import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";

@@ -1,4 +1,4 @@
-import { readFile, readlink } from "node:fs/promises";
+import { readFileSync, readlinkSync } from "node:fs";
 
 /** The file reads identity needs from procfs; injectable so tests can produce EACCES & co. */
 export interface ProcFs {
@@ -19,9 +19,11 @@ export interface IdentityOptions {
 
 export type ResolvedIdentityOptions = Required<IdentityOptions>;
 
+// Synchronous underneath: procfs answers from kernel memory, and `node:fs/promises` is a
+// visible share of a background launch, which captures its worker's identity (SPEC §10).
 const nodeFs: ProcFs = {
-  readFile: (path) => readFile(path),
-  readlink: (path) => readlink(path),
+  readFile: async (path) => readFileSync(path),
+  readlink: async (path) => readlinkSync(path),
 };
 
 export const resolveIdentityOptions = (options: IdentityOptions = {}): ResolvedIdentityOptions => ({

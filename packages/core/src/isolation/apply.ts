@@ -2,7 +2,8 @@ import { CompanionError } from "../errors/companion-error.js";
 import { gitTopLevel } from "../workspace/root.js";
 import { reconcile } from "../job/reconcile.js";
 import { nowIso } from "../record/build.js";
-import { isActive, type JobRecord } from "../record/schema.js";
+import type { JobRecord } from "../record/schema.js";
+import { isActive } from "../record/values.js";
 import type { JobStore } from "../store/job-store.js";
 import { applyEdits, type FileEdit, planMerge } from "./merge.js";
 

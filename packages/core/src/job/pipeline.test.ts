@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TargetOutcome } from "../adapter/adapter.js";
-import { EMPTY_USAGE } from "../record/schema.js";
+import { EMPTY_USAGE } from "../record/values.js";
 import { requireStructuredOutput } from "./pipeline.js";
 
 const completed = (structured: unknown): TargetOutcome => ({

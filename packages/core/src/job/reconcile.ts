@@ -1,7 +1,8 @@
 import { verifyIdentity } from "../identity/verify.js";
 import type { Verification } from "../identity/types.js";
 import { markStale } from "../record/build.js";
-import { isActive, type JobRecord, type PidInfo } from "../record/schema.js";
+import type { JobRecord, PidInfo } from "../record/schema.js";
+import { isActive } from "../record/values.js";
 import type { JobStore } from "../store/job-store.js";
 
 /** Records with no identity to check become stale only this long past their deadline. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CompanionError } from "../errors/companion-error.js";
 import { sampleRecord } from "../test-support/records.js";
-import { retentionPolicy, selectEvictions } from "./retention.js";
+import { selectEvictions } from "./retention.js";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -28,35 +27,5 @@ describe("selectEvictions", () => {
   it("evicts an uncollected completed result once its TTL passes", () => {
     const uncollected = sampleRecord({ status: "completed", ended_at: daysAgo(9), collected_at: null });
     expect(selectEvictions([uncollected], policy, now).map((e) => e.reason)).toEqual(["ttl"]);
-  });
-});
-
-describe("retentionPolicy", () => {
-  it("reads COMPANION_TTL (seconds) and COMPANION_MAX_JOBS, with defaults when unset", () => {
-    expect(retentionPolicy({ COMPANION_TTL: "60", COMPANION_MAX_JOBS: "3" })).toEqual({ ttlMs: 60_000, maxJobs: 3 });
-    expect(retentionPolicy({ COMPANION_TTL: "0.5", COMPANION_MAX_JOBS: "0" })).toEqual({ ttlMs: 500, maxJobs: 0 });
-    expect(retentionPolicy({})).toEqual({ ttlMs: 7 * 86_400_000, maxJobs: 500 });
-    expect(retentionPolicy({ COMPANION_TTL: "", COMPANION_MAX_JOBS: "" })).toEqual({ ttlMs: 7 * 86_400_000, maxJobs: 500 });
-  });
-
-  it.each([
-    ["COMPANION_TTL", "abc"],
-    ["COMPANION_TTL", "-1"],
-    ["COMPANION_TTL", "0"],
-    ["COMPANION_TTL", "1e3"],
-    ["COMPANION_MAX_JOBS", "-1"],
-    ["COMPANION_MAX_JOBS", "x"],
-    ["COMPANION_MAX_JOBS", "2.5"],
-  ])("refuses %s=%s as a usage error naming the variable", (name, value) => {
-    let thrown: unknown;
-    try {
-      retentionPolicy({ [name]: value });
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(CompanionError);
-    expect(thrown).toMatchObject({ code: "usage_error", exitCode: 2 });
-    expect((thrown as Error).message).toContain(name);
-    expect((thrown as Error).message).toContain(JSON.stringify(value));
   });
 });

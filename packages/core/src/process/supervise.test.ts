@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LineInfo, ProcessExit, TargetOutcome, TargetParser } from "../adapter/adapter.js";
 import { waitFor } from "../identity/test-support/children.js";
-import { EMPTY_USAGE } from "../record/schema.js";
+import { EMPTY_USAGE } from "../record/values.js";
 import { type SuperviseOptions, superviseTarget } from "./supervise.js";
 
 const TIMEOUT_S = 60;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sampleRecord } from "../test-support/records.js";
 import { decodeRecord, encodeRecord } from "./codec.js";
 import { finalizeRecord, markStale, newJobRecord, timingsOf } from "./build.js";
-import { EMPTY_USAGE, JobRecord } from "./schema.js";
+import { JobRecord } from "./schema.js";
+import { EMPTY_USAGE } from "./values.js";
 
 const completed = {
   outcome: "completed" as const,
@@ -52,9 +53,9 @@ describe("records", () => {
     expect(markStale(sampleRecord({ status: "running" }), "gone")).toMatchObject({ status: "stale", error_code: "stale_active_job", error_message: "gone" });
   });
 
-  it("round-trips through the codec", () => {
+  it("round-trips through the codec", async () => {
     const record = finalizeRecord(sampleRecord({ status: "running", usage: EMPTY_USAGE }), { ending: "target", outcome: completed, exitCode: 0, signal: null }, [{ kind: "changed", entry: " M a.ts" }]);
-    expect(decodeRecord(encodeRecord(record))).toEqual({ outcome: "ok", record });
+    expect(await decodeRecord(await encodeRecord(record))).toEqual({ outcome: "ok", record });
   });
 });
 

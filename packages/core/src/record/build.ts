@@ -1,21 +1,19 @@
 import type { ClassifiedError, TargetOutcome } from "../adapter/adapter.js";
-import {
-  type Audit,
-  EMPTY_TIMINGS,
-  EMPTY_USAGE,
-  type AuthMode,
-  type Changes,
-  type Containment,
-  type JobRecord,
-  type Mode,
-  type Mutation,
-  type PidInfo,
-  type Progress,
-  SCHEMA_VERSION,
-  type Scope,
-  type TargetName,
-  type Timings,
+import type {
+  Audit,
+  AuthMode,
+  Changes,
+  Containment,
+  JobRecord,
+  Mode,
+  Mutation,
+  PidInfo,
+  Progress,
+  Scope,
+  TargetName,
+  Timings,
 } from "./schema.js";
+import { EMPTY_TIMINGS, EMPTY_USAGE, SCHEMA_VERSION } from "./values.js";
 
 /**
  * The only place records are created and moved between statuses, so every path

@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeRecord, encodeRecord } from "./codec.js";
-import { AuthMode, Containment, ErrorCode, JobStatus, Mode, SCHEMA_VERSION, Scope, Severity, TargetName, Verdict, type JobRecord, EMPTY_TIMINGS } from "./schema.js";
+import { isDeepStrictEqual } from "node:util";
+import { isExactJobRecord, isExactJobSummary } from "./checks.generated.js";
+import { AuthMode, Containment, ErrorCode, JobRecord, JobStatus, JobSummary, Mode, Scope, Severity, TargetName, Verdict } from "./schema.js";
+import { summarize } from "./summary.js";
+import { EMPTY_TIMINGS, SCHEMA_VERSION } from "./values.js";
 
 const text = fc.string({ maxLength: 40 });
 const nullable = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(arb, { nil: null });
@@ -92,27 +96,27 @@ const jobRecord: fc.Arbitrary<JobRecord> = fc.record({
 describe("JobRecord codec (property)", () => {
   it("round-trips every valid record", () => {
     fc.assert(
-      fc.property(jobRecord, (record) => {
-        expect(decodeRecord(encodeRecord(record))).toEqual({ outcome: "ok", record });
+      fc.asyncProperty(jobRecord, async (record) => {
+        expect(await decodeRecord(await encodeRecord(record))).toEqual({ outcome: "ok", record });
       }),
     );
   });
 
   it("never reads a truncated record as a record", () => {
     fc.assert(
-      fc.property(jobRecord, fc.double({ min: 0, max: 1, noNaN: true }), (record, cut) => {
-        const encoded = encodeRecord(record).trimEnd();
+      fc.asyncProperty(jobRecord, fc.double({ min: 0, max: 1, noNaN: true }), async (record, cut) => {
+        const encoded = (await encodeRecord(record)).trimEnd();
         const prefix = encoded.slice(0, Math.floor(cut * (encoded.length - 1)));
-        expect(decodeRecord(prefix).outcome).toBe("corrupt");
+        expect((await decodeRecord(prefix)).outcome).toBe("corrupt");
       }),
     );
   });
 
   it("reads a version 1 record with the fields added in version 2 empty", () => {
     fc.assert(
-      fc.property(jobRecord, (record) => {
+      fc.asyncProperty(jobRecord, async (record) => {
         const { timings: _t, review: _r, audit: _a, changes: _c, applied_at: _p, ...v1 } = record;
-        const decoded = decodeRecord(JSON.stringify({ ...v1, schema_version: 1 }));
+        const decoded = await decodeRecord(JSON.stringify({ ...v1, schema_version: 1 }));
         expect(decoded).toEqual({ outcome: "ok", record: { ...v1, schema_version: SCHEMA_VERSION, timings: EMPTY_TIMINGS, review: null, audit: null, changes: null, applied_at: null } });
       }),
     );
@@ -120,20 +124,80 @@ describe("JobRecord codec (property)", () => {
 
   it("reports a newer schema_version as such instead of guessing", () => {
     fc.assert(
-      fc.property(jobRecord, fc.integer({ min: SCHEMA_VERSION + 1, max: 10_000 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })), (record, version, extra) => {
+      fc.asyncProperty(jobRecord, fc.integer({ min: SCHEMA_VERSION + 1, max: 10_000 }), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 1 })), async (record, version, extra) => {
         const future = { ...extra, ...record, schema_version: version };
-        expect(decodeRecord(JSON.stringify(future))).toEqual({ outcome: "newer_schema", version });
+        expect(await decodeRecord(JSON.stringify(future))).toEqual({ outcome: "newer_schema", version });
       }),
     );
   });
 
   it("decodes any text to ok, corrupt or newer_schema without throwing", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), jobRecord.map((r) => JSON.stringify({ ...r, status: "paused" }))), (input) => {
-        const outcome = decodeRecord(input).outcome;
-        expect(["ok", "corrupt", "newer_schema"]).toContain(outcome);
-        if (outcome === "ok") expect(() => encodeRecord((decodeRecord(input) as { record: JobRecord }).record)).not.toThrow();
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), jobRecord.map((r) => JSON.stringify({ ...r, status: "paused" }))), async (input) => {
+        const decoded = await decodeRecord(input);
+        expect(["ok", "corrupt", "newer_schema"]).toContain(decoded.outcome);
+        if (decoded.outcome === "ok") await expect(encodeRecord(decoded.record)).resolves.toBeTypeOf("string");
       }),
+    );
+  });
+});
+
+/** A copy of `value` with the node at a random path replaced, removed, or given an extra key. */
+const mutated = (value: object): fc.Arbitrary<unknown> => {
+  const paths: Array<Array<string | number>> = [];
+  const walk = (node: unknown, path: Array<string | number>): void => {
+    if (typeof node !== "object" || node === null) return;
+    paths.push(path);
+    for (const [key, child] of Object.entries(node)) walk(child, [...path, Array.isArray(node) ? Number(key) : key]);
+  };
+  walk(value, []);
+  return fc.tuple(fc.constantFrom(...paths), fc.nat(), fc.string({ maxLength: 12 }), fc.constantFrom("replace", "remove", "add"), fc.jsonValue({ maxDepth: 2 })).map(([path, pick, key, how, replacement]) => {
+    const copy = structuredClone(value);
+    const parent = path.reduce<Record<string | number, unknown>>((node, step) => node[step] as Record<string | number, unknown>, copy as Record<string, unknown>);
+    const keys = Object.keys(parent);
+    const chosen = keys[pick % Math.max(1, keys.length)];
+    if (Array.isArray(parent)) {
+      // What JSON can say of an array: its items.
+      if (how === "add" || chosen === undefined) parent.push(replacement);
+      else if (how === "remove") parent.splice(Number(chosen), 1);
+      else parent[Number(chosen)] = replacement;
+    } else if (how === "add" || chosen === undefined) parent[key] = replacement;
+    else if (how === "remove") delete parent[chosen];
+    else parent[chosen] = replacement;
+    return copy;
+  });
+};
+
+const unchangedBy = (schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, value: unknown): boolean => {
+  const parsed = schema.safeParse(value);
+  return parsed.success && isDeepStrictEqual(parsed.data, value);
+};
+
+describe("exact-shape checks (checks.generated.ts) against the schemas (property)", () => {
+  it("accept every valid record and its summary", () => {
+    fc.assert(
+      fc.property(jobRecord, (record) => {
+        expect(isExactJobRecord(record)).toBe(true);
+        expect(isExactJobSummary(summarize(record))).toBe(true);
+      }),
+    );
+  });
+
+  it("accept a changed record exactly when the schema accepts it unchanged", () => {
+    fc.assert(
+      fc.property(jobRecord.chain(mutated), (value) => {
+        expect(isExactJobRecord(value)).toBe(unchangedBy(JobRecord, value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("accept a changed listing line exactly when the schema accepts it unchanged", () => {
+    fc.assert(
+      fc.property(jobRecord.chain((record) => mutated(summarize(record))), (value) => {
+        expect(isExactJobSummary(value)).toBe(unchangedBy(JobSummary, value));
+      }),
+      { numRuns: 300 },
     );
   });
 });

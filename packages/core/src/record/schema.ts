@@ -1,9 +1,7 @@
 import * as z from "zod/mini";
+import { SCHEMA_VERSION, SEVERITIES, TARGET_NAMES } from "./values.js";
 
-/** Bumped whenever a reader of the previous version could misread a record. */
-export const SCHEMA_VERSION = 2;
-
-export const TargetName = z.enum(["claude", "gemini"]);
+export const TargetName = z.enum(TARGET_NAMES);
 export type TargetName = z.infer<typeof TargetName>;
 
 export const Mode = z.enum(["review", "adversarial-review", "custom-review", "rescue"]);
@@ -20,9 +18,6 @@ export type AuthMode = z.infer<typeof AuthMode>;
 
 export const JobStatus = z.enum(["queued", "running", "completed", "failed", "cancelled", "stale"]);
 export type JobStatus = z.infer<typeof JobStatus>;
-
-export const ACTIVE_STATUSES: readonly JobStatus[] = ["queued", "running"];
-export const isActive = (status: JobStatus): boolean => ACTIVE_STATUSES.includes(status);
 
 export const ErrorCode = z.enum([
   "scope_failed",
@@ -60,13 +55,6 @@ export const Usage = z.object({
 });
 export type Usage = z.infer<typeof Usage>;
 
-export const EMPTY_USAGE: Usage = {
-  input_tokens: null,
-  output_tokens: null,
-  cached_input_tokens: null,
-  total_tokens: null,
-};
-
 export const Progress = z.object({
   events: z.int().check(z.nonnegative()),
   tool_calls: z.int().check(z.nonnegative()),
@@ -100,7 +88,7 @@ export type AuthEnv = z.infer<typeof AuthEnv>;
 
 const isoTime = z.string();
 
-export const Severity = z.enum(["critical", "high", "medium", "low"]);
+export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
 export const Verdict = z.enum(["approve", "request_changes"]);
@@ -160,8 +148,6 @@ export const Timings = z.object({
 });
 export type Timings = z.infer<typeof Timings>;
 
-export const EMPTY_TIMINGS: Timings = { prepare_ms: null, target_ms: null, finalize_ms: null, total_ms: null };
-
 export const JobRecord = z.object({
   schema_version: z.literal(SCHEMA_VERSION),
   // identity
@@ -218,3 +204,17 @@ export const JobRecord = z.object({
   applied_at: z.nullable(isoTime),
 });
 export type JobRecord = z.infer<typeof JobRecord>;
+
+/** What a listing shows of a job; kept in the workspace log so a listing reads no records. */
+export const JobSummary = z.object({
+  job_id: z.string(),
+  status: JobStatus,
+  mode: Mode,
+  created_at: z.string(),
+  ended_at: z.nullable(z.string()),
+  prompt_head: z.string(),
+  error_code: z.nullable(ErrorCode),
+  collected: z.boolean(),
+  background: z.boolean(),
+});
+export type JobSummary = z.infer<typeof JobSummary>;

@@ -1,19 +1,4 @@
-import * as z from "zod/mini";
-import { JobStatus, type JobRecord, Mode, ErrorCode } from "./schema.js";
-
-/** What a listing shows of a job; kept in the workspace log so a listing reads no records. */
-export const JobSummary = z.object({
-  job_id: z.string(),
-  status: JobStatus,
-  mode: Mode,
-  created_at: z.string(),
-  ended_at: z.nullable(z.string()),
-  prompt_head: z.string(),
-  error_code: z.nullable(ErrorCode),
-  collected: z.boolean(),
-  background: z.boolean(),
-});
-export type JobSummary = z.infer<typeof JobSummary>;
+import type { JobRecord, JobSummary } from "./schema.js";
 
 export const summarize = (record: JobRecord): JobSummary => ({
   job_id: record.job_id,

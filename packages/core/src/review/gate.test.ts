@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TargetOutcome } from "../adapter/adapter.js";
 import type { Ending } from "../record/build.js";
-import { EMPTY_USAGE } from "../record/schema.js";
+import { EMPTY_USAGE } from "../record/values.js";
 import { profileFor } from "../profiles/profiles.js";
 import { gateReview } from "./gate.js";
 import { promptTooLarge } from "./size-guard.js";

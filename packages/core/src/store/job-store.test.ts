@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CompanionError } from "../errors/companion-error.js";
-import { SCHEMA_VERSION } from "../record/schema.js";
+import { SCHEMA_VERSION } from "../record/values.js";
 import { sampleRecord } from "../test-support/records.js";
 import { JobStore } from "./job-store.js";
 

@@ -1,10 +1,10 @@
-import { constants } from "node:fs";
-import { lstat, mkdir, open, readdir, rm } from "node:fs/promises";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, promises as fs, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
-import { isActive, type JobRecord, type TargetName } from "../record/schema.js";
-import { type JobSummary, summarize, summaryChanged } from "../record/summary.js";
+import type { JobRecord, JobSummary, TargetName } from "../record/schema.js";
+import { summarize, summaryChanged } from "../record/summary.js";
+import { isActive } from "../record/values.js";
 import { parseJobId } from "./job-id.js";
 import { withLock, withLockIfFree } from "./lock.js";
 import { otherTargetHolding } from "./other-target.js";
@@ -46,11 +46,13 @@ export class JobStore {
 
   async create(record: JobRecord): Promise<void> {
     const dir = this.jobDir(record.job_id);
+    // Synchronous, like the workspace log's append: a background launch creates a job, and
+    // loading node:fs/promises is a visible share of it (SPEC §10).
     await this.io(`create the job directory ${dir}`, async () => {
-      await mkdir(join(this.root, "workspaces"), { recursive: true, mode: DIR_MODE });
-      await mkdir(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
+      mkdirSync(join(this.root, "workspaces"), { recursive: true, mode: DIR_MODE });
+      mkdirSync(join(this.root, "jobs"), { recursive: true, mode: DIR_MODE });
       // Non-recursive: an existing directory means a duplicate id, never silently reused.
-      await mkdir(dir, { mode: DIR_MODE });
+      mkdirSync(dir, { mode: DIR_MODE });
     });
     try {
       // Durable before anyone is told the job exists (`launched`, or a foreground run's start).
@@ -67,8 +69,8 @@ export class JobStore {
     const path = join(this.jobDir(jobId), RECORD);
     let text: string;
     try {
-      await this.refuseLinkedDir(jobId);
-      text = await readRegularFile(path);
+      this.refuseLinkedDir(jobId);
+      text = readRegularFile(path);
     } catch (error) {
       if (error instanceof LinkedJobDir) return { outcome: "corrupt", reason: error.message };
       const code = (error as NodeJS.ErrnoException).code;
@@ -106,7 +108,7 @@ export class JobStore {
     const dir = this.jobDir(jobId);
     try {
       // Before the lock, which is itself a write into the directory.
-      await this.refuseLinkedDir(jobId);
+      this.refuseLinkedDir(jobId);
       return await withLock(join(dir, RECORD), async () => {
         const current = recordOrThrow(jobId, await this.read(jobId));
         const next = change(current);
@@ -147,7 +149,7 @@ export class JobStore {
   }
 
   private async maintenanceLock(): Promise<string> {
-    await this.io("create the store directory", () => mkdir(this.root, { recursive: true, mode: DIR_MODE }));
+    await this.io("create the store directory", () => fs.mkdir(this.root, { recursive: true, mode: DIR_MODE }));
     return join(this.root, "maintenance");
   }
 
@@ -161,7 +163,7 @@ export class JobStore {
 
   /** Removes the job directory (record, logs, marker) and its line in the workspace log. */
   async remove(jobId: string, workspaceRoot: string | null): Promise<void> {
-    await rm(this.jobDir(jobId), { recursive: true, force: true });
+    await fs.rm(this.jobDir(jobId), { recursive: true, force: true });
     if (workspaceRoot !== null) await this.workspaceLog(workspaceRoot).append({ job_id: parseJobId(jobId), removed: true });
   }
 
@@ -169,9 +171,9 @@ export class JobStore {
    * A job directory replaced by a symbolic link would lead reads and writes (record, lock,
    * marker, logs) outside the state directory: it is refused, never followed.
    */
-  private async refuseLinkedDir(jobId: string): Promise<void> {
+  private refuseLinkedDir(jobId: string): void {
     const dir = this.jobDir(jobId);
-    const stats = await lstat(dir);
+    const stats = lstatSync(dir);
     if (stats.isSymbolicLink()) throw new LinkedJobDir(`its directory ${dir} is a symbolic link, which is never followed`);
   }
 
@@ -186,7 +188,7 @@ export class JobStore {
     await this.io(`write the record of job ${record.job_id}`, async () => {
       // Loaded on first write, so read-only commands start faster.
       const { default: writeFileAtomic } = await import("write-file-atomic");
-      await writeFileAtomic(path, encodeRecord(record), { mode: FILE_MODE, fsync: durable });
+      await writeFileAtomic(path, await encodeRecord(record), { mode: FILE_MODE, fsync: durable });
     });
   }
 
@@ -211,15 +213,18 @@ export class JobStore {
   }
 }
 
-/** Reads a file only if it is a regular file reached without following a symlink. */
-async function readRegularFile(path: string): Promise<string> {
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+/**
+ * Reads a file only if it is a regular file reached without following a symlink. Synchronous:
+ * a record is a few kilobytes, and `node:fs/promises` is a visible share of a `status` call's
+ * start-up (SPEC §10).
+ */
+function readRegularFile(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw Object.assign(new Error("not a regular file"), { code: "EISDIR" });
-    return await handle.readFile("utf8");
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error("not a regular file"), { code: "EISDIR" });
+    return readFileSync(fd, "utf8");
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -256,7 +261,7 @@ function recordOrThrow(jobId: string, read: ReadOutcome): JobRecord {
 
 async function readdirOrEmpty(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((name) => !name.startsWith("."));
+    return (await fs.readdir(dir)).filter((name) => !name.startsWith("."));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

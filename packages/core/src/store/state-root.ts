@@ -1,4 +1,3 @@
-import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 
 const APP = "agent-companion";
@@ -7,7 +6,8 @@ const APP = "agent-companion";
 export function platformStateDir(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
+  // node:os on first use: a command given its state directory never needs it.
+  home: string = process.getBuiltinModule("node:os").homedir(),
 ): string {
   if (platform === "darwin") return join(home, "Library", "Application Support", APP);
   if (platform === "win32") return join(env.LOCALAPPDATA ?? join(home, "AppData", "Local"), APP);

@@ -1,4 +1,4 @@
-import type * as fsPromises from "node:fs/promises";
+import type * as fs from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,15 +9,18 @@ import { WorkspaceLog } from "./workspace-log.js";
 
 /** Runs once, just before the next rename: compaction's swap of the old file for the new one. */
 const hooks = vi.hoisted(() => ({ beforeRename: null as null | (() => Promise<void>) }));
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof fsPromises>();
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof fs>();
   return {
     ...actual,
-    rename: async (from: string, to: string) => {
-      const hook = hooks.beforeRename;
-      hooks.beforeRename = null;
-      if (hook) await hook();
-      return actual.rename(from, to);
+    promises: {
+      ...actual.promises,
+      rename: async (from: string, to: string) => {
+        const hook = hooks.beforeRename;
+        hooks.beforeRename = null;
+        if (hook) await hook();
+        return actual.promises.rename(from, to);
+      },
     },
   };
 });

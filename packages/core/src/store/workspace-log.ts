@@ -1,6 +1,6 @@
-import { open, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { type JobStatus } from "../record/schema.js";
-import { JobSummary } from "../record/summary.js";
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync, type Stats, statSync, writeSync } from "node:fs";
+import { isExactJobSummary } from "../record/checks.generated.js";
+import type { JobStatus, JobSummary } from "../record/schema.js";
 
 /** A line of the log: a job's current summary, or the note that it was removed. */
 type Entry = JobSummary | { job_id: string; removed: true };
@@ -30,12 +30,12 @@ export class WorkspaceLog {
   async read(): Promise<Map<string, JobSummary>> {
     let text: string;
     try {
-      text = await readFile(this.path, "utf8");
+      text = readFileSync(this.path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
       throw error;
     }
-    return resolve(text);
+    return resolve(await parseEntries(text));
   }
 
   /**
@@ -46,7 +46,7 @@ export class WorkspaceLog {
   async compact(): Promise<void> {
     let old;
     try {
-      old = await open(this.path, "r");
+      old = await fs.open(this.path, "r");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
       throw error;
@@ -55,9 +55,9 @@ export class WorkspaceLog {
       const read = await old.readFile();
       const whole = read.lastIndexOf(NEWLINE) + 1;
       const temp = `${this.path}.${process.pid}.compact`;
-      const summaries = resolve(read.subarray(0, whole).toString("utf8"));
-      await writeFile(temp, [...summaries.values()].map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
-      await rename(temp, this.path);
+      const summaries = resolve(await parseEntries(read.subarray(0, whole).toString("utf8")));
+      await fs.writeFile(temp, [...summaries.values()].map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
+      await fs.rename(temp, this.path);
       // Lines that reached the old file after it was read: their writers may have checked
       // it was still the current file before the rename.
       const late = Buffer.concat([read.subarray(whole), await old.readFile()]);
@@ -72,17 +72,28 @@ export class WorkspaceLog {
 /**
  * Appends and then checks that the line landed in the file now at `path`: if a compaction
  * replaced it meanwhile, the line may be missing from the new file, so it is appended again.
+ * Synchronous: one short line, appended by every job launch, which must not load
+ * node:fs/promises for it (SPEC §10).
  */
 async function appendLine(path: string, bytes: Buffer): Promise<void> {
   for (;;) {
-    const handle = await open(path, "a", FILE_MODE);
+    const fd = openSync(path, "a", FILE_MODE);
     try {
-      await handle.appendFile(bytes);
-      const [written, current] = await Promise.all([handle.stat(), stat(path).catch(() => null)]);
+      writeSync(fd, bytes);
+      const written = fstatSync(fd);
+      const current = statOrNull(path);
       if (current !== null && current.ino === written.ino && current.dev === written.dev) return;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -94,11 +105,9 @@ const STAGE: Record<JobStatus, number> = { queued: 0, running: 1, stale: 2, comp
  */
 const progressOf = (entry: Entry): number => ("removed" in entry ? 10 : STAGE[entry.status] * 2 + (entry.collected ? 1 : 0));
 
-function resolve(text: string): Map<string, JobSummary> {
+function resolve(entries: readonly Entry[]): Map<string, JobSummary> {
   const latest = new Map<string, Entry>();
-  for (const line of text.split("\n")) {
-    const entry = parseEntry(line);
-    if (entry === null) continue;
+  for (const entry of entries) {
     const known = latest.get(entry.job_id);
     if (known === undefined || progressOf(entry) >= progressOf(known)) latest.set(entry.job_id, entry);
   }
@@ -107,7 +116,27 @@ function resolve(text: string): Map<string, JobSummary> {
   return summaries;
 }
 
-function parseEntry(line: string): Entry | null {
+/**
+ * The log's entries in file order; torn or foreign lines are skipped. A line the exact check
+ * refuses goes to the schema, which may still accept it (built only then: a listing of
+ * 10,000 jobs must not pay for it, SPEC §10).
+ */
+async function parseEntries(text: string): Promise<Entry[]> {
+  const entries: Array<Entry | { doubtful: unknown }> = [];
+  for (const line of text.split("\n")) {
+    const entry = parseEntry(line);
+    if (entry !== null) entries.push(entry);
+  }
+  if (!entries.some((entry) => "doubtful" in entry)) return entries as Entry[];
+  const { JobSummary } = await import("../record/schema.js");
+  return entries.flatMap((entry) => {
+    if (!("doubtful" in entry)) return [entry];
+    const parsed = JobSummary.safeParse(entry.doubtful);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+function parseEntry(line: string): Entry | { doubtful: unknown } | null {
   if (line === "") return null;
   let raw: unknown;
   try {
@@ -118,6 +147,5 @@ function parseEntry(line: string): Entry | null {
   if (typeof raw === "object" && raw !== null && (raw as { removed?: unknown }).removed === true && typeof (raw as { job_id?: unknown }).job_id === "string") {
     return { job_id: (raw as { job_id: string }).job_id, removed: true };
   }
-  const parsed = JobSummary.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  return isExactJobSummary(raw) ? raw : { doubtful: raw };
 }

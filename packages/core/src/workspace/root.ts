@@ -1,5 +1,4 @@
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { realpath } from "node:fs/promises";
+import { existsSync, promises as fs, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { usageError } from "../errors/companion-error.js";
 import { ScopeError } from "../scope/scope-error.js";
@@ -61,7 +60,7 @@ export async function locateWorkspace(cwd: string): Promise<Workspace> {
  * Nothing read meanwhile may be used, or sent anywhere, before `confirmed` has resolved.
  */
 export async function findWorkspace(cwd: string): Promise<{ workspace: Workspace; confirmed: Promise<void> }> {
-  const real = await realpath(cwd).catch((error: unknown) => {
+  const real = await fs.realpath(cwd).catch((error: unknown) => {
     throw new ScopeError(`cannot read directory ${cwd}: ${(error as Error).message}`, "Pass an existing directory with --cwd.");
   });
   const onDisk = findGitRootSync(real);
