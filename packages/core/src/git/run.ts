@@ -30,7 +30,7 @@ export class GitError extends Error {
   }
 }
 
-type GitProcess = ChildProcessByStdio<Writable, Readable, Readable>;
+type GitProcess = ChildProcessByStdio<Writable | null, Readable, Readable>;
 
 /** How a git process ended; `exitCode` is undefined when it could not be started. */
 export interface GitExit {
@@ -41,15 +41,18 @@ export interface GitExit {
 /**
  * Git is started with `node:child_process`, not execa: a review runs several git processes
  * on its critical path, and execa's per-call work cost about as much CPU as the spawn itself.
+ * Every pipe is a socket made before the spawn, so stdin gets one only when it carries input.
  */
-function startGit(cwd: string, args: readonly string[], options: GitCallOptions): GitProcess {
+function startGit(cwd: string, args: readonly string[], options: GitCallOptions, stdin: "ignore"): ChildProcessByStdio<null, Readable, Readable>;
+function startGit(cwd: string, args: readonly string[], options: GitCallOptions, stdin: "pipe"): ChildProcessByStdio<Writable, Readable, Readable>;
+function startGit(cwd: string, args: readonly string[], options: GitCallOptions, stdin: "ignore" | "pipe"): GitProcess {
   const child = spawn("git", [...HARDENED_GLOBAL_ARGS, ...args], {
     cwd,
     env: { ...hardenedGitEnv(process.env, options.config), ...options.gitEnv },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+    stdio: [stdin, "pipe", "pipe"],
+  }) as GitProcess;
   // git may exit before reading all of its input (an error, a killed batch): not our failure.
-  child.stdin.on("error", () => undefined);
+  child.stdin?.on("error", () => undefined);
   return child;
 }
 
@@ -66,10 +69,10 @@ function exitOf(child: GitProcess): Promise<GitExit> {
 
 /** Runs one git command with the hardened environment; resolves to its stdout text. */
 export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<string> {
-  const child = startGit(cwd, args, options);
+  const child = options.input === undefined ? startGit(cwd, args, options, "ignore") : startGit(cwd, args, options, "pipe");
   const stdout: Buffer[] = [];
   child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-  child.stdin.end(options.input);
+  child.stdin?.end(options.input);
   const exit = await exitOf(child);
   if (exit.exitCode !== 0 && !options.answerExitCodes?.includes(exit.exitCode ?? -1)) {
     throw new GitError(args, cwd, exit.exitCode, exit.stderr);
@@ -100,6 +103,6 @@ export interface GitStream {
  * (blob contents). The caller drains stdout and awaits `exit`.
  */
 export function spawnGitStream(cwd: string, args: readonly string[]): GitStream {
-  const child = startGit(cwd, args, {});
+  const child = startGit(cwd, args, {}, "pipe");
   return { stdin: child.stdin, stdout: child.stdout, kill: () => child.kill(), exit: exitOf(child) };
 }
