@@ -51,23 +51,23 @@ function installed(target: Target, args: string[], env: Record<string, string> =
 }
 
 /**
- * Starts the installed bin's MCP server and sends the handshake and `tools/list` as raw
- * JSON-RPC lines: every stdout line must be a protocol message. Returns the tool names.
+ * Starts the installed bin's MCP server, sends the handshake and one request as raw JSON-RPC
+ * lines, and returns that request's result: every stdout line must be a protocol message.
  */
-async function mcpToolNames(target: Target): Promise<string[]> {
-  const server = installed(target, ["mcp"], {}, "pipe");
+async function mcpRequest(target: Target, method: string, params: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const server = installed(target, ["mcp"], env, "pipe");
   const messages = [
     { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "packaging-test", version: "0" } } },
     { jsonrpc: "2.0", method: "notifications/initialized" },
-    { jsonrpc: "2.0", id: 2, method: "tools/list" },
+    { jsonrpc: "2.0", id: 2, method, params },
   ];
   server.stdin?.write(messages.map((m) => `${JSON.stringify(m)}\n`).join(""));
   try {
     for await (const line of createInterface({ input: server.stdout! })) {
-      const message = JSON.parse(line) as { id?: number; result?: { tools?: { name: string }[]; serverInfo?: unknown } };
-      if (message.id === 2) return (message.result?.tools ?? []).map((tool) => tool.name);
+      const message = JSON.parse(line) as { id?: number; result?: Record<string, unknown> };
+      if (message.id === 2) return message.result ?? {};
     }
-    throw new Error("the MCP server closed stdout before answering tools/list");
+    throw new Error(`the MCP server closed stdout before answering ${method}`);
   } finally {
     server.kill();
     await server;
@@ -114,7 +114,25 @@ describe.each(TARGETS)("companion-%s from npm", (target) => {
   });
 
   it("serves MCP over stdio with the operations as tools", async () => {
-    expect((await mcpToolNames(target)).sort()).toEqual(["apply", "cancel", "continue", "doctor", "preflight", "result", "run", "status", "wait"]);
+    const { tools } = (await mcpRequest(target, "tools/list")) as { tools: { name: string }[] };
+    expect(tools.map((tool) => tool.name).sort()).toEqual(["apply", "cancel", "continue", "doctor", "preflight", "result", "run", "status", "wait"]);
+  });
+
+  // The MCP server keeps execa and the SDK's JSON Schema validator (ajv) out of its start and
+  // loads them from chunks of their own: the package must hold them, working, on their own.
+  it("runs a tool that starts the target over MCP (execa loads on first use)", async () => {
+    const answer = await mcpRequest(target, "tools/call", { name: "doctor", arguments: {} }, { [binaryEnvVar(target)]: mockBinOf(target) });
+    expect(answer.isError, JSON.stringify(answer)).toBeUndefined();
+    expect(answer.structuredContent).toMatchObject({ ok: true, target, contract: { version_ok: true } });
+  });
+
+  it("holds the validator the MCP server loads on first use to check elicitation answers", async () => {
+    const chunk = join(prefix, "lib", "node_modules", `companion-${target}`, "dist", "ajv.cjs");
+    const script = `const v = new (require(process.argv[1]).AjvJsonSchemaValidator)().getValidator({ type: "object", properties: { n: { type: "number" } }, required: ["n"] });
+      console.log(JSON.stringify([v({ n: 1 }).valid, v({ n: "one" }).valid]));`;
+    const run = await execa(process.execPath, ["-e", script, chunk], { cwd: work, env: { PATH: "/usr/bin:/bin" }, extendEnv: false, reject: false });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([true, false]);
   });
 
   it("runs doctor against a stand-in target CLI", async () => {

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // Bundles an app into CommonJS files run by its CommonJS bin:
-// - dist/route.cjs from core's cli/route: the command table, which says which bundle serves
-//   a command line;
+// - dist/start.cjs from core's cli/bin-start: the command table, which says which bundle serves
+//   a command line, and the code cache it is run from (built last, see the end);
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
 //   the size, so they start close to bare `node` (SPEC §10);
 // - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
 //   without the job pipeline, execa or the target's parsers;
 // - dist/mcp.cjs from src/mcp.ts: the MCP server, the only bundle holding the protocol SDK;
-// - dist/execa.cjs, write-file-atomic.cjs, proper-lockfile.cjs, schemas.cjs: what the read-only
-//   and launch bundles load only on first use (see onDemand).
+// - dist/execa.cjs, write-file-atomic.cjs, proper-lockfile.cjs, schemas.cjs: what the read-only,
+//   launch and MCP bundles load only on first use (see onDemand);
+// - dist/ajv.cjs: the SDK's JSON Schema validator, loaded by the MCP bundle on first use.
 // The bundles are all an installed package holds: it declares no dependencies.
 // One file instead of hundreds of node_modules files, loaded by Node's synchronous CommonJS
 // loader, is what keeps startup low. Commands are reached through dynamic imports, which
 // esbuild turns into lazily evaluated modules, so each command pays only for what it uses.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
@@ -37,7 +40,7 @@ const fromApp = createRequire(join(process.cwd(), "package.json"));
 // check), the atomic-write and lock libraries (the first write), and the record schemas (a
 // record the exact-shape checks refuse). The installed package has no dependencies, so none of
 // it can come from node_modules.
-const coreDist = join(dirname(fromApp.resolve("@agent-companion/core/route")), "..");
+const coreDist = join(dirname(fromApp.resolve("@agent-companion/core/bin-start")), "..");
 const LIBRARIES_ON_DEMAND = ["execa", "write-file-atomic", "proper-lockfile"];
 const SCHEMAS = join(coreDist, "record", "schema.js");
 // A CommonJS require of the bundle beside this one, not `import()`, which would start Node's
@@ -80,11 +83,57 @@ const leftOut = (name, filter, fits, what) => ({
 const withoutAdapter = leftOut("without-adapter", /^@agent-companion\/(claude|gemini)$/, (args) => args.kind === "dynamic-import", "the target's adapter");
 const withoutForeground = leftOut("without-foreground", /^\.\/foreground\.js$/, (args) => /[\\/]commands$/.test(args.resolveDir), "a foreground run");
 
+/**
+ * The SDK's Server builds an ajv validator eagerly, but only uses it to check elicitation
+ * answers, which this server never asks for. Its import is replaced by a validator that loads
+ * dist/ajv.cjs on first use, so ajv's bytes and set-up leave the server's start.
+ */
+const ajvOnDemand = {
+  name: "ajv-on-demand",
+  setup(bundle) {
+    bundle.onResolve({ filter: /[\\/]validation[\\/]ajv-provider\.js$/ }, (args) => (/@modelcontextprotocol[\\/]sdk[\\/]/.test(args.importer) ? { path: args.path, namespace: "ajv-on-demand" } : undefined));
+    bundle.onLoad({ filter: /.*/, namespace: "ajv-on-demand" }, () => ({
+      contents: `export class AjvJsonSchemaValidator {
+        getValidator(schema) {
+          this.loaded ??= new (require("./ajv.cjs").AjvJsonSchemaValidator)();
+          return this.loaded.getValidator(schema);
+        }
+      }`,
+      loader: "js",
+    }));
+    bundle.onResolve({ filter: /^\.\/ajv\.cjs$/, namespace: "ajv-on-demand" }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+// The MCP bundle is the largest by far and starts on every host session: it is minified, so
+// that there is half as much to read and parse (`node --enable-source-maps` maps stack traces
+// back through its source map).
+const mcpBundle = { minify: true, plugins: [onDemand, ajvOnDemand] };
+const fromMcp = dirname(fromApp.resolve("@agent-companion/mcp"));
+
 await Promise.all([
-  build({ ...common, entryPoints: [fromApp.resolve("@agent-companion/core/route")], outfile: "dist/route.cjs", sourcemap: false, banner: {} }),
   build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs" }),
   build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [onDemand, withoutAdapter] }),
   build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [onDemand, withoutAdapter, withoutForeground] }),
   ...onDemandBundles.map(({ contents, outfile }) => build({ ...common, stdin: { contents, resolveDir: coreDist }, outfile })),
-  build({ ...common, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
+  build({ ...common, ...mcpBundle, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
+  build({ ...common, stdin: { contents: 'export * from "@modelcontextprotocol/sdk/validation/ajv";', resolveDir: fromMcp }, outfile: "dist/ajv.cjs" }),
 ]);
+
+// Last, as it names the others by content: dist/start.cjs, the bin's only import, holds the
+// command table (which bundle serves a command line) and runs that bundle from V8's code cache,
+// which is kept per bundle content (see core's cli/compile-cache.ts).
+const ENTRY_BUNDLES = ["main", "read", "launch", "mcp"];
+const hashes = Object.fromEntries(
+  await Promise.all(ENTRY_BUNDLES.map(async (name) => [name, createHash("sha256").update(await readFile(`dist/${name}.cjs`)).digest("hex").slice(0, 16)])),
+);
+await build({
+  ...common,
+  stdin: {
+    contents: `import { startBin } from "@agent-companion/core/bin-start";\nexport const start = (distDir, argv) => startBin(distDir, argv, ${JSON.stringify(hashes)});\n`,
+    resolveDir: process.cwd(),
+  },
+  outfile: "dist/start.cjs",
+  sourcemap: false,
+  banner: {},
+});

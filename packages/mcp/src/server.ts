@@ -1,23 +1,12 @@
-import {
-  ALL_OPERATIONS,
-  asCompanionError,
-  type BinWiring,
-  CompanionError,
-  EXIT,
-  errorDocument,
-  type JobRecord,
-  type Operation,
-  type OperationContext,
-  type OperationResult,
-  operationContext,
-  renderProgress,
-} from "@agent-companion/core";
+import type { BinWiring, JobRecord, Operation, OperationContext, OperationResult } from "@agent-companion/core";
+import { ALL_OPERATIONS, asCompanionError, CompanionError, EXIT, errorDocument, operationContext, renderProgress } from "@agent-companion/core/front-end";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import * as z from "zod";
-import { OUTPUT_SCHEMAS } from "./outputs.js";
-import { operationInput, type Tool, TOOLS } from "./tools.js";
+import type { $ZodType } from "zod/v4/core";
+import { outputSchemas } from "./outputs.js";
+import { operationInput, type Tool, tools } from "./tools.js";
 
 /** A caller with a progress token hears from a live job at least this often (SPEC: every 5 s). */
 const HEARTBEAT_MS = 4000;
@@ -44,7 +33,10 @@ export async function serveMcp(facts: Facts): Promise<void> {
   const mcp = new McpServer({ name, version: facts.version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   // Tools are listed and called by hand rather than through registerTool: a bad argument must
   // come back as the CLI's error envelope in structuredContent, not as the SDK's bare text.
-  mcp.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: TOOLS.map(describeTool) }));
+  mcp.server.setRequestHandler(ListToolsRequestSchema, async () => {
+    const outputs = await outputSchemas();
+    return { tools: tools().map((tool) => describeTool(tool, outputs[tool.command])) };
+  });
   const running = new Running();
   mcp.server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
     running.track((onInterrupt) => callTool(facts, request.params.name, request.params.arguments ?? {}, extra as unknown as Extra, onInterrupt)),
@@ -58,18 +50,18 @@ export async function serveMcp(facts: Facts): Promise<void> {
   await mcp.close();
 }
 
-const describeTool = (tool: Tool) => ({
+const describeTool = (tool: Tool, output: $ZodType) => ({
   name: tool.command,
   title: tool.spec.tool.title,
   description: tool.spec.tool.description,
   inputSchema: z.toJSONSchema(tool.input, { io: "input" }) as { type: "object" },
-  outputSchema: z.toJSONSchema(OUTPUT_SCHEMAS[tool.command], { io: "output", unrepresentable: "any" }) as { type: "object" },
+  outputSchema: z.toJSONSchema(output, { io: "output", unrepresentable: "any" }) as { type: "object" },
 });
 
 async function callTool(facts: Facts, toolName: string, args: Record<string, unknown>, extra: Extra, onInterrupt: OperationContext["onInterrupt"]): Promise<CallToolResult> {
   try {
-    const tool = TOOLS.find((candidate) => candidate.command === toolName);
-    if (tool === undefined) throw new CompanionError("usage_error", `Unknown tool "${toolName}".`, { suggestedAction: `Call one of: ${TOOLS.map((t) => t.command).join(", ")}.` });
+    const tool = tools().find((candidate) => candidate.command === toolName);
+    if (tool === undefined) throw new CompanionError("usage_error", `Unknown tool "${toolName}".`, { suggestedAction: `Call one of: ${tools().map((t) => t.command).join(", ")}.` });
     const parsed = tool.input.safeParse(args);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "arguments"}: ${issue.message}`).join("; ");

@@ -1,4 +1,5 @@
-import { type BinWiring, binFacts, commandHelp, EXIT, parseCommandLine, printError } from "@agent-companion/core";
+import type { BinWiring } from "@agent-companion/core";
+import { binFacts, commandHelp, EXIT, parseCommandLine, printError } from "@agent-companion/core/front-end";
 import { serveMcp } from "./server.js";
 
 /** `companion-<t> mcp [--state-dir DIR]`: the entry point of the bin's MCP bundle. */

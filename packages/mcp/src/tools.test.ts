@@ -1,16 +1,16 @@
 import { COMMANDS } from "@agent-companion/core";
 import { describe, expect, it } from "vitest";
-import { operationInput, TOOLS } from "./tools.js";
+import { operationInput, tools } from "./tools.js";
 
 const tool = (name: string) => {
-  const found = TOOLS.find((candidate) => candidate.command === name);
+  const found = tools().find((candidate) => candidate.command === name);
   if (!found) throw new Error(`no tool ${name}`);
   return found;
 };
 
 describe("tools derived from the command table", () => {
   it("are the table's commands that have a tool, in its order", () => {
-    expect(TOOLS.map((t) => t.command)).toEqual(Object.entries(COMMANDS).filter(([, spec]) => spec.tool !== null).map(([name]) => name));
+    expect(tools().map((t) => t.command)).toEqual(Object.entries(COMMANDS).filter(([, spec]) => spec.tool !== null).map(([name]) => name));
   });
 
   it("take the MCP argument names, with MCP defaults, and reject unknown or option-shaped arguments", () => {

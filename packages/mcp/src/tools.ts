@@ -1,4 +1,5 @@
-import { absentValue, COMMANDS, type CommandName, type CommandSpec, type FlagSpec, flagHelp, inputFlags, inputKey, type ToolCommand } from "@agent-companion/core";
+import type { CommandName, CommandSpec, FlagSpec, ToolCommand } from "@agent-companion/core";
+import { absentValue, COMMANDS, flagHelp, inputFlags, inputKey } from "@agent-companion/core/front-end";
 import * as z from "zod";
 
 /** A command of the table that is an MCP tool. */
@@ -38,10 +39,18 @@ function inputSchema(spec: CommandSpec): z.ZodObject {
   return z.strictObject(shape);
 }
 
-/** Every tool, in the table's order. */
-export const TOOLS: readonly Tool[] = (Object.entries(COMMANDS) as [CommandName, CommandSpec][]).flatMap(([command, spec]) =>
-  spec.tool === null ? [] : [{ command: command as ToolCommand, spec: spec as Tool["spec"], input: inputSchema(spec) }],
-);
+let built: readonly Tool[] | undefined;
+
+/**
+ * Every tool, in the table's order. Built on first use rather than at load: a host waits for
+ * the server's `initialize` answer, which needs none of these schemas.
+ */
+export function tools(): readonly Tool[] {
+  built ??= (Object.entries(COMMANDS) as [CommandName, CommandSpec][]).flatMap(([command, spec]) =>
+    spec.tool === null ? [] : [{ command: command as ToolCommand, spec: spec as Tool["spec"], input: inputSchema(spec) }],
+  );
+  return built;
+}
 
 /** The operation's input from validated tool arguments: flags not exposed over MCP keep their CLI default. */
 export function operationInput(tool: Tool, args: Record<string, unknown>): Record<string, unknown> {

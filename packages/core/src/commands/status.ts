@@ -29,7 +29,14 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
       : await refreshActive(ctx.store, await ctx.store.workspaceSummaries(workspace), problems);
   jobs.sort((a, b) => b.created_at.localeCompare(a.created_at));
   const document = { ok: true, target: ctx.target.name, workspace_root: workspace, jobs, problems };
-  return { document, exitCode: EXIT.ok, human: renderSummaries(workspace, jobs, problems) };
+  return {
+    document,
+    exitCode: EXIT.ok,
+    // Rendered only when asked for: a listing of 10,000 jobs printed as JSON never needs it.
+    get human() {
+      return renderSummaries(workspace, jobs, problems);
+    },
+  };
 }
 
 /**

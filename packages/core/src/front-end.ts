@@ -1,0 +1,18 @@
+/**
+ * What a front-end other than the CLI (the MCP server) needs to serve the table's operations,
+ * apart from the package's index: the index re-exports the record schemas, and importing it
+ * builds them, which a server that a host is waiting on should not pay for before it is asked.
+ */
+export { ALL_OPERATIONS } from "./commands/operations.js";
+export { operationContext } from "./commands/context.js";
+export { absentValue, inputFlags, inputKey } from "./commands/input.js";
+export { COMMANDS } from "./commands/table.js";
+export { renderProgress } from "./job/status-line.js";
+export { asCompanionError, errorDocument, printError } from "./cli/output.js";
+export { parseCommandLine } from "./cli/args.js";
+export { commandHelp, flagHelp } from "./cli/help.js";
+export { binFacts } from "./cli/start.js";
+export { CompanionError, EXIT } from "./errors/companion-error.js";
+
+/** The record schemas, built on first use. */
+export const recordSchemas = () => import("./record/schema.js");
