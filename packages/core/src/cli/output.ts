@@ -20,7 +20,7 @@ export const asCompanionError = (error: unknown): CompanionError =>
 
 export function printOutput(output: OperationResult, human: boolean): void {
   if (output.notice !== undefined) writeStderr(`${output.notice}\n`);
-  writeStdout(human && output.human !== undefined ? `${output.human}\n` : `${JSON.stringify(output.document, null, 2)}\n`);
+  writeStdout(human && output.human !== undefined ? `${output.human}\n` : `${output.json ?? JSON.stringify(output.document, null, 2)}\n`);
 }
 
 /**

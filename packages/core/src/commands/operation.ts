@@ -9,6 +9,11 @@ export interface OperationResult {
   exitCode: ExitCode;
   /** Readable text for --human; the JSON document is printed when absent. */
   human?: string;
+  /**
+   * The document as the CLI prints it, when the operation writes that faster than
+   * `JSON.stringify(document, null, 2)` (a listing of 10,000 jobs); best as a getter.
+   */
+  json?: string;
   /** One diagnostic line (the CLI's stderr, the MCP server's log). */
   notice?: string;
   /**

@@ -135,7 +135,7 @@ export class JobStore {
 
   /** The listing of one workspace, from its summary log (no record is read). */
   async workspaceSummaries(workspaceRoot: string): Promise<JobSummary[]> {
-    return this.io("read the workspace log", async () => [...(await this.workspaceLog(workspaceRoot).read()).values()]);
+    return this.io("read the workspace log", () => this.workspaceLog(workspaceRoot).read());
   }
 
   /** Runs `fn` as the store's only maintenance (prune, compaction) across processes. */

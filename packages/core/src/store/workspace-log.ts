@@ -26,13 +26,13 @@ export class WorkspaceLog {
     await appendLine(this.path, Buffer.from(`${JSON.stringify(entry)}\n`));
   }
 
-  /** Current summaries by job id; torn or foreign lines are skipped. */
-  async read(): Promise<Map<string, JobSummary>> {
+  /** The current summary of each job; torn or foreign lines are skipped. */
+  async read(): Promise<JobSummary[]> {
     let text: string;
     try {
       text = readFileSync(this.path, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw error;
     }
     return resolve(await parseEntries(text));
@@ -56,7 +56,7 @@ export class WorkspaceLog {
       const whole = read.lastIndexOf(NEWLINE) + 1;
       const temp = `${this.path}.${process.pid}.compact`;
       const summaries = resolve(await parseEntries(read.subarray(0, whole).toString("utf8")));
-      await fs.writeFile(temp, [...summaries.values()].map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
+      await fs.writeFile(temp, summaries.map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
       await fs.rename(temp, this.path);
       // Lines that reached the old file after it was read: their writers may have checked
       // it was still the current file before the rename.
@@ -105,14 +105,14 @@ const STAGE: Record<JobStatus, number> = { queued: 0, running: 1, stale: 2, comp
  */
 const progressOf = (entry: Entry): number => ("removed" in entry ? 10 : STAGE[entry.status] * 2 + (entry.collected ? 1 : 0));
 
-function resolve(entries: readonly Entry[]): Map<string, JobSummary> {
+function resolve(entries: readonly Entry[]): JobSummary[] {
   const latest = new Map<string, Entry>();
   for (const entry of entries) {
     const known = latest.get(entry.job_id);
     if (known === undefined || progressOf(entry) >= progressOf(known)) latest.set(entry.job_id, entry);
   }
-  const summaries = new Map<string, JobSummary>();
-  for (const [id, entry] of latest) if (!("removed" in entry)) summaries.set(id, entry);
+  const summaries: JobSummary[] = [];
+  for (const entry of latest.values()) if (!("removed" in entry)) summaries.push(entry);
   return summaries;
 }
 
@@ -147,5 +147,15 @@ function parseEntry(line: string): Entry | { doubtful: unknown } | null {
   if (typeof raw === "object" && raw !== null && (raw as { removed?: unknown }).removed === true && typeof (raw as { job_id?: unknown }).job_id === "string") {
     return { job_id: (raw as { job_id: string }).job_id, removed: true };
   }
-  return isExactJobSummary(raw) ? raw : { doubtful: raw };
+  if (!isExactJobSummary(raw)) return { doubtful: raw };
+  STORED_LINES.set(raw, line);
+  return raw;
 }
+
+const STORED_LINES = new WeakMap<JobSummary, string>();
+
+/**
+ * The log line a summary was read from, when the line is exactly the summary: a listing of
+ * 10,000 jobs prints it as it is instead of serialising every summary again (SPEC §10).
+ */
+export const storedLineOf = (summary: JobSummary): string | undefined => STORED_LINES.get(summary);
