@@ -18,8 +18,9 @@ describe.each(TARGETS)("%s foreground run interrupted with Ctrl-C", (target) => 
     const running = await eventually(async () => {
       const [jobId] = await readdir(jobsDir).catch(() => []);
       if (!jobId) return null;
-      const record = await readRecord(h.stateDir, target, jobId);
-      return record.status === "running" && record.pid_info && (record.progress as { events: number }).events >= 1 ? record : null;
+      // The job's directory exists a moment before its first record is renamed into it.
+      const record = await readRecord(h.stateDir, target, jobId).catch(() => null);
+      return record?.status === "running" && record.pid_info && (record.progress as { events: number }).events >= 1 ? record : null;
     });
     run.kill("SIGINT");
     const result = await run;

@@ -45,6 +45,14 @@ describe.each(TARGETS)("%s progress on stderr", (target) => {
     for (const line of lines) expect(line).toMatch(STATUS_LINE);
   });
 
+  it("a run faster than the progress throttle ends with its last progress, not the first throttled write", async () => {
+    const run = await h.run(["run", "--mode", "rescue", "--cwd", work, "quick"]);
+    const record = run.json as { status: string; progress: { events: number; last_text: string | null } };
+    expect(record.status).toBe("completed");
+    expect(record.progress.last_text).toContain("VERDICT: APPROVE");
+    expect(record.progress.events).toBeGreaterThan(1);
+  });
+
   it("streamed text counts as progress, and the final answer is the whole answer", async () => {
     const run = await h.run(["run", "--mode", "rescue", "--cwd", work, "take a while"], { env: SLOW });
     const record = run.json as { progress: { events: number; last_text: string }; result: string };

@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Harness, TARGETS } from "./support/companion.js";
 import { SECRET, git, sampleRepo } from "./support/git-repo.js";
 
+/** A flag read-only enforcement depends on, per target. */
+const GUARD_FLAG = { claude: "--tools", gemini: "--policy" } as const;
+
 interface MockCall {
   argv: string[];
   cwd: string;
@@ -114,6 +117,25 @@ describe.each(TARGETS)("%s reviews (SPEC §9)", (target) => {
     expect(run.exitCode).toBe(0);
     expect(run.json.mutations).toEqual([expect.objectContaining({ kind: "changed", entry: expect.stringContaining("src/clean.ts") })]);
     expect(await readFile(victim, "utf8")).toBe("mutated\n");
+  });
+
+  it("a target that edits a file already dirty shows up in mutations as a change made during the review", async () => {
+    const run = await h.run(["run", "--mode", "review", "--cwd", repo], { env: { MOCK_CLI_SCENARIO: "rogue-write", MOCK_CLI_WRITE_PATH: join(repo, "src", "dirty.ts") } });
+    expect(run.json.mutations).toEqual([{ kind: "changed", entry: " M src/dirty.ts (content changed during the review)" }]);
+  });
+
+  it("a branch-diff review, whose selection reads no status, still reports a write into the user's tree", async () => {
+    const victim = join(repo, "src", "clean.ts");
+    const run = await h.run(["run", "--mode", "adversarial-review", "--base", "main", "--cwd", repo], { env: { MOCK_CLI_SCENARIO: "rogue-write", MOCK_CLI_WRITE_PATH: victim } });
+    expect(run.json).toMatchObject({ scope: "branch-diff", mutations: [{ kind: "changed", entry: " M src/clean.ts" }] });
+  });
+
+  it("a target that lost a read-only flag is refused even when the scope fails too, and nothing is sent", async () => {
+    await symlink("/etc/passwd", join(repo, "src", "passwd.ts"));
+    const run = await h.run(["run", "--mode", "review", "--cwd", repo], { env: { MOCK_CLI_HELP_OMIT: GUARD_FLAG[target] } });
+    expect(run.exitCode).toBe(1);
+    expect(run.json).toMatchObject({ status: "failed", error_code: "contract_changed", pid_info: null });
+    expect(await calls(h)).toEqual([]);
   });
 
   it("an escaping symlink fails the review before the target is ever spawned", async () => {

@@ -61,11 +61,11 @@ export async function streamBlobs(root: string, sinks: readonly BlobSink[]): Pro
     for (const sink of sinks) await pipeOne(reader, sink);
   } catch (error) {
     child.kill();
-    await child;
+    await child.exit;
     throw error;
   }
-  const result = await child;
-  if (result.failed) throw new GitError(["cat-file", "--batch"], root, result.exitCode, String(result.stderr));
+  const exit = await child.exit;
+  if (exit.exitCode !== 0) throw new GitError(["cat-file", "--batch"], root, exit.exitCode, exit.stderr);
 }
 
 async function pipeOne(reader: ByteReader, sink: BlobSink): Promise<void> {

@@ -1,4 +1,5 @@
-import { execa } from "execa";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
 import { HARDENED_GLOBAL_ARGS, hardenedGitEnv } from "./env.js";
 
 export interface GitCallOptions {
@@ -29,27 +30,54 @@ export class GitError extends Error {
   }
 }
 
-const gitOptions = (cwd: string, options: GitCallOptions) =>
-  ({
+type GitProcess = ChildProcessByStdio<Writable | null, Readable, Readable>;
+
+/** How a git process ended; `exitCode` is undefined when it could not be started. */
+export interface GitExit {
+  readonly exitCode: number | undefined;
+  readonly stderr: string;
+}
+
+/**
+ * Git is started with `node:child_process`, not execa: a review runs several git processes
+ * on its critical path, and execa's per-call work cost about as much CPU as the spawn itself.
+ * Every pipe is a socket made before the spawn, so stdin gets one only when it carries input.
+ */
+function startGit(cwd: string, args: readonly string[], options: GitCallOptions, stdin: "ignore"): ChildProcessByStdio<null, Readable, Readable>;
+function startGit(cwd: string, args: readonly string[], options: GitCallOptions, stdin: "pipe"): ChildProcessByStdio<Writable, Readable, Readable>;
+function startGit(cwd: string, args: readonly string[], options: GitCallOptions, stdin: "ignore" | "pipe"): GitProcess {
+  const child = spawn("git", [...HARDENED_GLOBAL_ARGS, ...args], {
     cwd,
     env: { ...hardenedGitEnv(process.env, options.config), ...options.gitEnv },
-    extendEnv: false,
-    reject: false,
-    stripFinalNewline: false,
-    stdin: options.input === undefined ? ("ignore" as const) : ("pipe" as const),
-  }) as const;
+    stdio: [stdin, "pipe", "pipe"],
+  }) as GitProcess;
+  // git may exit before reading all of its input (an error, a killed batch): not our failure.
+  child.stdin?.on("error", () => undefined);
+  return child;
+}
+
+/** Collects stderr and resolves once the process has ended and its pipes are closed. */
+function exitOf(child: GitProcess): Promise<GitExit> {
+  const stderr: Buffer[] = [];
+  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+  return new Promise((resolve) => {
+    const text = (): string => Buffer.concat(stderr).toString("utf8");
+    child.once("error", (error) => resolve({ exitCode: undefined, stderr: `${text()}${error.message}` }));
+    child.once("close", (code) => resolve({ exitCode: code ?? undefined, stderr: text() }));
+  });
+}
 
 /** Runs one git command with the hardened environment; resolves to its stdout text. */
 export async function runGit(cwd: string, args: readonly string[], options: GitCallOptions = {}): Promise<string> {
-  const result = await execa("git", [...HARDENED_GLOBAL_ARGS, ...args], {
-    ...gitOptions(cwd, options),
-    ...(options.input === undefined ? {} : { input: options.input }),
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if (result.failed && !options.answerExitCodes?.includes(result.exitCode ?? -1)) {
-    throw new GitError(args, cwd, result.exitCode, String(result.stderr ?? result.message));
+  const child = options.input === undefined ? startGit(cwd, args, options, "ignore") : startGit(cwd, args, options, "pipe");
+  const stdout: Buffer[] = [];
+  child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+  child.stdin?.end(options.input);
+  const exit = await exitOf(child);
+  if (exit.exitCode !== 0 && !options.answerExitCodes?.includes(exit.exitCode ?? -1)) {
+    throw new GitError(args, cwd, exit.exitCode, exit.stderr);
   }
-  return result.stdout;
+  return Buffer.concat(stdout).toString("utf8");
 }
 
 /** Like runGit, but a non-zero exit resolves to null instead of throwing (probes). */
@@ -62,14 +90,19 @@ export async function tryGit(cwd: string, args: readonly string[], options: GitC
   }
 }
 
+export interface GitStream {
+  readonly stdin: Writable;
+  readonly stdout: Readable;
+  kill(): void;
+  /** Resolves once git has ended (never rejects; a failure shows in the exit). */
+  readonly exit: Promise<GitExit>;
+}
+
 /**
  * Starts git with stdin and stdout as raw streams, for output larger than any buffer
- * (blob contents). The caller drains stdout and awaits the subprocess.
+ * (blob contents). The caller drains stdout and awaits `exit`.
  */
-export function spawnGitStream(cwd: string, args: readonly string[]) {
-  return execa("git", [...HARDENED_GLOBAL_ARGS, ...args], {
-    ...gitOptions(cwd, {}),
-    stdin: "pipe",
-    buffer: { stdout: false, stderr: true },
-  });
+export function spawnGitStream(cwd: string, args: readonly string[]): GitStream {
+  const child = startGit(cwd, args, {}, "pipe");
+  return { stdin: child.stdin, stdout: child.stdout, kill: () => child.kill(), exit: exitOf(child) };
 }

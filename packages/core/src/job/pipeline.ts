@@ -9,7 +9,7 @@ import { captureAfterExec } from "../identity/after-exec.js";
 import { captureIdentity } from "../identity/capture.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
 import { type Ending, markRunning, type PhaseMarks, withPreparation, withProgress } from "../record/build.js";
-import { ErrorCode, type JobRecord, type PidInfo } from "../record/schema.js";
+import { type AuthEnv, ErrorCode, type JobRecord, type PidInfo } from "../record/schema.js";
 import { isActive } from "../record/values.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
@@ -56,38 +56,49 @@ export async function executeJob(ctx: PipelineContext, jobId: string, input: Job
   const record = await ctx.store.get(jobId);
   const profile = profileFor(record.mode);
   const marks: PhaseMarks = { targetStartedAt: null, targetEndedAt: null };
+  const live: LiveProgress = { progress: record.progress, sessionId: null };
   let source: PreparedSource | null = null;
+  let authEnv: AuthEnv | undefined;
   try {
     if (hasCancelMarker(jobDir)) return await finalizeJob(ctx.store, jobId, { ending: "cancelled", outcome: null, exitCode: null, signal: null }, [], marks);
     const binary = resolveBinary(ctx.adapter, ctx.env, record.cwd);
     const auth = resolveAuthEnvironment(ctx.adapter.auth, record.auth_mode, ctx.env, ctx.adapter.displayName);
-    await ctx.store.update(jobId, (current) => ({ ...current, auth_env: auth.authEnv }));
+    // Recorded with the job's next write, its preparation or its ending: one write fewer.
+    authEnv = auth.authEnv;
     if (auth.outcome === "not_authed") {
       throw new CompanionError("not_authed", auth.message, { suggestedAction: auth.suggestedAction });
     }
-    if (profile.access === "read-only") await ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion });
-    source = await prepareSource({
-      record,
-      profile,
-      userPrompt: input.prompt,
-      keepSnapshot: input.keepSnapshot,
-      includeSecrets: input.includeSecrets,
-      chainsDir: ctx.store.chainsDir,
-    });
-    const prepared = source;
+    // The contract check runs the target (on a cache miss) while the source is prepared:
+    // neither sends anything, and the target starts only once both have passed.
+    const [contract, preparing] = await Promise.allSettled([
+      profile.access === "read-only" ? ensureContract(ctx.adapter, binary, auth.env, { cacheDir: ctx.store.root, companionVersion: ctx.companionVersion }) : null,
+      prepareSource({
+        record,
+        profile,
+        userPrompt: input.prompt,
+        keepSnapshot: input.keepSnapshot,
+        includeSecrets: input.includeSecrets,
+        chainsDir: ctx.store.chainsDir,
+      }),
+    ]);
+    if (preparing.status === "fulfilled") source = preparing.value;
+    // Fail closed first: a target that cannot be held read-only is the error to report.
+    if (contract.status === "rejected") throw contract.reason;
+    if (preparing.status === "rejected") throw preparing.reason;
+    const prepared = preparing.value;
     await ctx.store.update(jobId, (current) =>
-      withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }),
+      ({ ...withPreparation(current, { target_cwd: prepared.targetCwd, snapshot_path: prepared.keptSnapshotPath, changes: prepared.changes, audit: prepared.audit }), auth_env: auth.authEnv }),
     );
-    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks }, stop);
+    const ran = await runTarget(ctx, { record, profile, jobDir, binary, env: auth.env, input, source: prepared, marks, live }, stop);
     const own = ctx.adapter.reportsSessionCost ? await withOwnCost(ctx.store, record, ran) : ran;
     const { ending, review } = isReviewMode(record.mode) ? gateReview(own, record) : { ending: own, review: null };
     const mutations = await prepared.detectMutations();
     const changes = await prepared.captureChanges();
-    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, review);
+    return await finalizeJob(ctx.store, jobId, ending, mutations, marks, changes, { review, live });
   } catch (error) {
     // An isolated job's work is committed whatever ended it (SPEC §9.3).
     const changes = (await source?.captureChanges().catch(() => null)) ?? null;
-    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes);
+    return finalizeJob(ctx.store, jobId, { ending: "error", error: asJobError(error) }, [], marks, changes, { live, ...(authEnv === undefined ? {} : { auth_env: authEnv }) });
   } finally {
     await source?.cleanup();
   }
@@ -103,6 +114,13 @@ interface RunInput {
   source: PreparedSource;
   /** Filled in as the target starts and ends, for the record's timings. */
   marks: PhaseMarks;
+  /** Kept current as the target reports; the terminal record carries its last state. */
+  live: LiveProgress;
+}
+
+interface LiveProgress {
+  progress: JobRecord["progress"];
+  sessionId: string | null;
 }
 
 async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortController): Promise<Ending> {
@@ -125,10 +143,9 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
   // private one that is removed with it, so no copy of the prompt outlives the job.
   const tempDir = await mkdtemp(join(tmpdir(), jobTempPrefix("target-tmp", record.job_id)));
 
-  let progress = record.progress;
-  let sessionId: string | null = null;
+  const { live } = run;
   const progressWriter = new ThrottledWriter<JobRecord["progress"]>(
-    (value) => ctx.store.update(record.job_id, (current) => (current.status === "running" ? withProgress(current, value, sessionId) : null)),
+    (value) => ctx.store.update(record.job_id, (current) => (current.status === "running" ? withProgress(current, value, live.sessionId) : null)),
     PROGRESS_INTERVAL_MS,
   );
   const markerPoll = setInterval(() => {
@@ -153,11 +170,11 @@ async function runTarget(ctx: PipelineContext, run: RunInput, stop: AbortControl
         if (hasCancelMarker(jobDir)) stop.abort();
       },
       onLine: (info) => {
-        sessionId = info.sessionId ?? sessionId;
-        const next = advanceProgress(progress, info, new Date());
-        if (next !== progress) {
-          progress = next;
-          progressWriter.offer(progress);
+        live.sessionId = info.sessionId ?? live.sessionId;
+        const next = advanceProgress(live.progress, info, new Date());
+        if (next !== live.progress) {
+          live.progress = next;
+          progressWriter.offer(next);
         }
       },
     });

@@ -16,7 +16,7 @@ export function advanceProgress(progress: Progress, info: LineInfo, at: Date): P
 
 /**
  * Coalesces frequent updates into at most one write per interval, in order, and lets the
- * caller wait for the last one before writing the terminal record.
+ * caller wait for the writes in flight before writing the terminal record.
  */
 export class ThrottledWriter<T> {
   private latest: T | null = null;
@@ -38,13 +38,13 @@ export class ThrottledWriter<T> {
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
-  /** Writes the value still waiting, stops accepting values and waits for the writes. */
+  /**
+   * Stops accepting values and waits for the writes already started. A value still waiting
+   * is dropped: the caller puts the last one into the terminal record, one write instead of two.
+   */
   async close(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      // The terminal record keeps the progress as it last was: the final count, not the last tick.
-      this.flush();
-    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.closed = true;
     await this.chain;
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { watchTree } from "../mutations/watch.js";
@@ -10,7 +10,7 @@ import { isReviewMode } from "../prompts/templates.js";
 import type { Audit, Changes, JobRecord, Mutation } from "../record/schema.js";
 import { auditOf } from "../scope/describe.js";
 import { earlierVersions } from "../scope/earlier.js";
-import { selectScope } from "../scope/select.js";
+import { selectScopeReading } from "../scope/select.js";
 import { createSnapshot } from "../snapshot/snapshot.js";
 import { jobTempPrefix } from "../store/temp-dirs.js";
 import { prepareIsolated } from "./isolated-source.js";
@@ -63,14 +63,25 @@ export async function prepareSource(request: SourceRequest): Promise<PreparedSou
   // gone: targets that key sessions by cwd (Gemini) resume the chain there.
   if (record.containment === "worktree") return prepareIsolated(record, request.userPrompt, record.target_cwd ?? join(request.chainsDir, record.job_id));
   if (!isReviewMode(record.mode)) throw new Error(`${record.mode} cannot run contained`);
-  // Independent reads of the user's tree: their git processes run side by side.
-  const [selection, watch] = await Promise.all([
-    selectScope({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths, includeSecrets: request.includeSecrets }),
-    request.profile.detectMutations ? watchTree(record.workspace_root, { skip: [dirname(request.chainsDir)] }) : null,
+  const skip = [dirname(request.chainsDir)];
+  // A working-tree selection in git reads the very `git status` the mutation baseline needs
+  // and hands it over; any other selection runs beside a baseline of its own.
+  const sharesStatus = record.scope === "working-tree" && existsSync(join(record.workspace_root, ".git"));
+  const [{ selection, gitStatus }, ownWatch] = await Promise.all([
+    selectScopeReading({ cwd: record.cwd, scope: record.scope, base: record.scope_base, paths: record.scope_paths, includeSecrets: request.includeSecrets }),
+    request.profile.detectMutations && !sharesStatus ? watchTree(record.workspace_root, { skip }) : null,
   ]);
-  const snapshot = await createSnapshot(selection, { prefix: jobTempPrefix("snapshot", record.job_id) });
+  const handedOver = gitStatus !== null && selection.root === record.workspace_root ? { gitStatus } : {};
+  const snapshotting = createSnapshot(selection, { prefix: jobTempPrefix("snapshot", record.job_id) });
+  const [watch, snapshot, earlier] = await Promise.all([
+    ownWatch ?? (request.profile.detectMutations ? watchTree(record.workspace_root, { skip, ...handedOver }) : null),
+    snapshotting,
+    record.parent_job_id ? null : earlierVersions(selection, snapshotting.then(({ screen }) => new Set(screen.files.map((file) => file.path)))),
+  ]).catch(async (error: unknown) => {
+    await snapshotting.then((made) => made.cleanup(), () => undefined);
+    throw error;
+  });
   const { screen } = snapshot;
-  const earlier = record.parent_job_id ? null : await earlierVersions(selection, new Set(screen.files.map((file) => file.path)));
   const withheld = [...screen.withheld, ...(earlier?.withheld ?? [])];
   const prompt =
     earlier === null

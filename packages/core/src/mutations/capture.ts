@@ -32,10 +32,14 @@ export async function readGitStatus(root: string): Promise<ParsedStatus> {
   return parseStatusV2(output);
 }
 
-/** The user's tree as `git status` sees it (untracked included), plus content fingerprints. */
-export async function captureGitStatus(root: string): Promise<StatusCapture> {
+/**
+ * The user's tree as `git status` sees it (untracked included), plus content fingerprints.
+ * `reading` is a status of `root` just read for another purpose (scope selection): taking it
+ * as the baseline saves a second pass over the tree.
+ */
+export async function captureGitStatus(root: string, reading?: ParsedStatus): Promise<StatusCapture> {
   try {
-    const status = await readGitStatus(root);
+    const status = reading ?? (await readGitStatus(root));
     const digests = await mapLimit(status.entries, HASH_CONCURRENCY, (entry) => fingerprint(root, entry));
     return {
       ok: true,

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Mutation } from "../record/schema.js";
+import type { ParsedStatus } from "./porcelain.js";
 import { captureGitStatus } from "./capture.js";
 import { detectionFailures, diffMutations } from "./diff.js";
 import { captureListing, diffListings } from "./listing.js";
@@ -16,10 +17,12 @@ export interface TreeWatch {
  * listing of the tree. The method is chosen once, so a repository the target creates
  * (`git init`) shows up as new files instead of switching methods midway. `skip` leaves out
  * directories the companion itself writes to (its state directory inside the tree).
+ * `gitStatus`, a status of `root` read moments ago (by scope selection), is taken as the
+ * baseline instead of reading another.
  */
-export async function watchTree(root: string, options: { skip?: readonly string[] } = {}): Promise<TreeWatch> {
-  if (existsSync(join(root, ".git"))) {
-    const before = await captureGitStatus(root);
+export async function watchTree(root: string, options: { skip?: readonly string[]; gitStatus?: ParsedStatus } = {}): Promise<TreeWatch> {
+  if (options.gitStatus !== undefined || existsSync(join(root, ".git"))) {
+    const before = await captureGitStatus(root, options.gitStatus);
     return { changes: async () => diffMutations(before, await captureGitStatus(root)) };
   }
   const before = await captureListing(root, options);

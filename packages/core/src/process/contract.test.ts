@@ -54,6 +54,15 @@ describe("ensureContract", { timeout: 60_000 }, () => {
     expect(await probeCount()).toBe(2);
   });
 
+  it("a binary replaced in place is probed again, and its lost flag refused", async () => {
+    const cache = { cacheDir: dir, companionVersion: "1.0.0" };
+    await ensureContract(target({}), binary, env, cache);
+    const original = await readFile(binary, "utf8");
+    await writeFile(binary, original.replace("--old  x", "--older x"));
+    await expect(ensureContract(target({}), binary, env, cache)).rejects.toMatchObject({ code: "contract_changed", message: expect.stringContaining("--old") as unknown });
+    expect(await probeCount()).toBe(2);
+  });
+
   it("a new companion version probes again", async () => {
     await ensureContract(target({}), binary, env, { cacheDir: dir, companionVersion: "1.0.0" });
     await ensureContract(target({}), binary, env, { cacheDir: dir, companionVersion: "1.1.0" });

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { execa } from "execa";
+import { spawn } from "node:child_process";
 import coerce from "semver/functions/coerce.js";
 import gte from "semver/functions/gte.js";
 import type { TargetFacts } from "../adapter/adapter.js";
@@ -24,13 +24,10 @@ type ContractTarget = Pick<TargetFacts, "name" | "displayName" | "contract">;
 /** Reads the target's --version and --help and checks the flags read-only enforcement needs. */
 export async function probeContract(adapter: ContractTarget, binary: string, env: Record<string, string>): Promise<ContractReport> {
   const { contract } = adapter;
-  const run = (args: readonly string[]) =>
-    execa(binary, [...args], { env, extendEnv: false, stdin: "ignore", reject: false, timeout: PROBE_TIMEOUT_MS });
-  const [versionRun, helpRun] = await Promise.all([run(contract.versionArgs), run(contract.helpArgs)]);
-  const version = contract.parseVersion(String(versionRun.stdout));
-  const help = `${String(helpRun.stdout)}\n${String(helpRun.stderr)}`;
-  const probeError =
-    helpRun.exitCode === 0 ? null : `\`${binary} ${contract.helpArgs.join(" ")}\` failed: ${helpRun.shortMessage ?? "unknown error"}`;
+  const [versionRun, helpRun] = await Promise.all([runProbe(binary, contract.versionArgs, env), runProbe(binary, contract.helpArgs, env)]);
+  const version = contract.parseVersion(versionRun.stdout);
+  const help = `${helpRun.stdout}\n${helpRun.stderr}`;
+  const probeError = helpRun.failure === null ? null : `\`${binary} ${contract.helpArgs.join(" ")}\` failed: ${helpRun.failure}`;
   return {
     binary,
     version,
@@ -39,6 +36,38 @@ export async function probeContract(adapter: ContractTarget, binary: string, env
     missing_flags: probeError ? [...contract.requiredFlags] : contract.requiredFlags.filter((flag) => !mentionsFlag(help, flag)),
     probe_error: probeError,
   };
+}
+
+interface ProbeRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Why the run did not exit 0, or null when it did. */
+  readonly failure: string | null;
+}
+
+/** One probe run, stdin closed, with its output; it never rejects (node:child_process: no execa to load). */
+function runProbe(binary: string, args: readonly string[], env: Record<string, string>): Promise<ProbeRun> {
+  return new Promise((resolve) => {
+    const child = spawn(binary, [...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, PROBE_TIMEOUT_MS);
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    const done = (failure: string | null): void => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, failure });
+    };
+    child.on("error", (error) => done(error.message));
+    child.on("close", (code, signal) => {
+      if (timedOut) done(`timed out after ${PROBE_TIMEOUT_MS / 1000} s`);
+      else done(code === 0 ? null : signal === null ? `exit code ${code}` : `killed by ${signal}`);
+    });
+  });
 }
 
 const mentionsFlag = (help: string, flag: string): boolean =>

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-import { execa } from "execa";
+import { spawn } from "node:child_process";
 import type { Invocation, LineInfo, TargetOutcome, TargetParser } from "../adapter/adapter.js";
 import { scheduleDeadline } from "./deadline.js";
 import { signalOwnGroup } from "./group-kill.js";
@@ -39,27 +39,22 @@ const STDERR_TAIL = 64 * 1024;
 
 export async function superviseTarget(options: SuperviseOptions): Promise<Supervised> {
   const { invocation } = options;
-  const child = execa(options.binary, [...invocation.args], {
-    cwd: options.cwd,
-    env: options.env,
-    extendEnv: false,
-    input: invocation.stdin,
-    detached: true,
-    reject: false,
-    buffer: false,
-    cleanup: false,
-    encoding: "utf8",
-  });
+  // node:child_process, not execa: a foreground review then never loads execa at all.
+  const child = spawn(options.binary, [...invocation.args], { cwd: options.cwd, env: options.env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+  // Resolves once the target has ended and its output pipes are closed (as execa did).
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
+
+  // A target that exits without reading its prompt closes the pipe: its exit says what happened.
+  child.stdin.on("error", () => undefined);
 
   const spawnError = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
     child.once("spawn", () => resolve(null));
-    child.once("error", (error) => resolve(error));
+    // Kept for the process's lifetime: a later error must not go unhandled.
+    child.on("error", (error) => resolve(error));
   });
-  if (spawnError || child.pid === undefined) {
-    await child.catch(() => undefined);
-    return spawnFailure(options.binary, spawnError);
-  }
+  if (spawnError || child.pid === undefined) return spawnFailure(options.binary, spawnError);
   const pid = child.pid;
+  child.stdin.end(invocation.stdin);
 
   const stdoutLog = openLog(options.logs.stdout);
   const stderrLog = openLog(options.logs.stderr);
@@ -69,8 +64,8 @@ export async function superviseTarget(options: SuperviseOptions): Promise<Superv
     if (info.keepInLog) stdoutLog.write(`${line}\n`);
     options.onLine(info);
   });
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => splitter.push(chunk));
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => splitter.push(chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
     stderrLog.write(chunk);
     stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL);
   });
@@ -94,7 +89,7 @@ export async function superviseTarget(options: SuperviseOptions): Promise<Superv
   else options.stop.addEventListener("abort", onStop, { once: true });
 
   await options.onSpawned(pid).catch(() => undefined);
-  const result = await child;
+  const result = await ended;
   cancelDeadline();
   clearTimeout(killTimer);
   options.stop.removeEventListener("abort", onStop);
@@ -103,8 +98,8 @@ export async function superviseTarget(options: SuperviseOptions): Promise<Superv
   splitter.end();
   await Promise.all([closeStream(stdoutLog), closeStream(stderrLog)]);
 
-  const exitCode = typeof result.exitCode === "number" ? result.exitCode : null;
-  const signal = result.signal ?? null;
+  const exitCode = result.code;
+  const signal = result.signal;
   return {
     outcome: "exited",
     exitCode,

@@ -13,22 +13,25 @@ export interface EarlierVersions {
 /**
  * The earlier side of every change the review shows (modified files in the snapshot and
  * deleted files), read from git objects in one `cat-file --batch` and screened for
- * secrets like the files themselves.
+ * secrets like the files themselves. The blobs are read while the snapshot is still being
+ * made; which modified files it holds is only needed to choose among them.
  */
-export async function earlierVersions(selection: Selection, inSnapshot: ReadonlySet<string>): Promise<EarlierVersions> {
+export async function earlierVersions(selection: Selection, inSnapshot: Promise<ReadonlySet<string>>): Promise<EarlierVersions> {
   const included = new Set(selection.included);
-  const withheld: Withheld[] = [];
+  const byName: Withheld[] = [];
   const wanted: Array<Change & { oldOid: string }> = [];
   for (const change of selection.changes ?? []) {
     if (change.oldOid === null) continue;
-    if (change.status === "modified" && !inSnapshot.has(change.path)) continue;
-    const byName = change.status === "deleted" && !included.has(change.path) ? secretByName(change.path) : null;
-    if (byName !== null) withheld.push(earlierWithheld(change.path, byName));
+    const secret = change.status === "deleted" && !included.has(change.path) ? secretByName(change.path) : null;
+    if (secret !== null) byName.push(earlierWithheld(change.path, secret));
     else wanted.push({ ...change, oldOid: change.oldOid });
   }
-  const blobs = await readBlobs(selection.root, wanted.map((change) => change.oldOid));
+  const [blobs, shown] = await Promise.all([readBlobs(selection.root, wanted.map((change) => change.oldOid)), inSnapshot]);
   const contents = new Map<string, Buffer>();
+  const withheld = [...byName];
   wanted.forEach((change, i) => {
+    // A modified file the snapshot withholds shows no diff either.
+    if (change.status === "modified" && !shown.has(change.path)) return;
     const content = blobs[i] ?? Buffer.alloc(0);
     const reason = included.has(change.path) ? null : secretInContent(content);
     if (reason === null) contents.set(change.path, content);

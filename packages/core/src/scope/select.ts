@@ -4,12 +4,13 @@ import { GitError } from "../git/run.js";
 import { defaultBaseRef, mergeBase, resolveCommit } from "../git/refs.js";
 import { checkPathGlob, compileGlob } from "./glob.js";
 import { readGitStatus } from "../mutations/capture.js";
+import type { ParsedStatus } from "../mutations/porcelain.js";
 import { gitIdentity, indexChanges, statusChanges, treeChanges } from "./changes.js";
 import { filesFromEntries, indexEntries, treeEntries } from "./git-objects.js";
 import { ScopeError } from "./scope-error.js";
 import { withholdByName } from "./withhold.js";
 import { type Change, type GitIdentity, makeSelection, type ScopeRequest, type Selection, type SelectedFile, type Withheld } from "./selection.js";
-import { locateWorkspace, type Workspace } from "../workspace/root.js";
+import { findWorkspace, type Workspace } from "../workspace/root.js";
 import { gitWorktreePaths, inspectPaths, walkPaths } from "./worktree.js";
 
 interface Picked {
@@ -21,6 +22,13 @@ interface Picked {
   readonly mergeBase?: string;
   readonly changes?: Change[];
   readonly git?: GitIdentity;
+  readonly status?: ParsedStatus;
+}
+
+/** A selection and the `git status` reading it was made from (working-tree scope in git), else null. */
+export interface ReadSelection {
+  readonly selection: Selection;
+  readonly gitStatus: ParsedStatus | null;
 }
 
 /**
@@ -29,11 +37,24 @@ interface Picked {
  * safely or the selection would be meaningless.
  */
 export async function selectScope(request: ScopeRequest): Promise<Selection> {
+  return (await selectScopeReading(request)).selection;
+}
+
+/**
+ * selectScope, plus the status it read: a review takes it as its mutation baseline instead
+ * of running the same pass over the user's tree twice.
+ */
+export async function selectScopeReading(request: ScopeRequest): Promise<ReadSelection> {
   try {
-    const workspace = await locateWorkspace(request.cwd);
-    const picked = await pick(workspace, request);
+    const { workspace, confirmed } = await findWorkspace(request.cwd);
+    // git's word on the work tree is awaited before anything picked is used; a disagreement
+    // is the error to report, whatever reading the tree ran into meanwhile.
+    const [confirmation, picking] = await Promise.allSettled([confirmed, pick(workspace, request)]);
+    if (confirmation.status === "rejected") throw confirmation.reason;
+    if (picking.status === "rejected") throw picking.reason;
+    const picked = picking.value;
     const screened = withholdByName(picked.files, includedPaths(workspace, request.includeSecrets ?? []));
-    return makeSelection(
+    const selection = makeSelection(
       {
         root: workspace.root,
         scope: request.scope,
@@ -47,6 +68,7 @@ export async function selectScope(request: ScopeRequest): Promise<Selection> {
       },
       screened.files,
     );
+    return { selection, gitStatus: picked.status ?? null };
   } catch (error) {
     throw asScopeError(error);
   }
@@ -91,7 +113,7 @@ async function pickWorkingTree(workspace: Workspace): Promise<Picked> {
   if (!workspace.git) return inspectPaths(workspace.root, await universe(workspace));
   const [paths, status] = await Promise.all([universe(workspace), readGitStatus(workspace.root)]);
   const picked = await inspectPaths(workspace.root, paths);
-  return { ...picked, changes: statusChanges(status), git: { head: status.head, branch: status.branch } };
+  return { ...picked, changes: statusChanges(status), git: { head: status.head, branch: status.branch }, status };
 }
 
 async function pickCustom(workspace: Workspace, patterns: readonly string[]): Promise<Picked> {

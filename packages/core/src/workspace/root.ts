@@ -49,11 +49,26 @@ export interface Workspace {
  * otherwise make a review read files outside the directory the user pointed at.
  */
 export async function locateWorkspace(cwd: string): Promise<Workspace> {
+  const { workspace, confirmed } = await findWorkspace(cwd);
+  await confirmed;
+  return workspace;
+}
+
+/**
+ * locateWorkspace in two steps, for a caller that reads the tree while git is asked: the
+ * workspace as found on disk at once, and `confirmed`, which rejects when git disagrees.
+ * Nothing read meanwhile may be used, or sent anywhere, before `confirmed` has resolved.
+ */
+export async function findWorkspace(cwd: string): Promise<{ workspace: Workspace; confirmed: Promise<void> }> {
   const real = await fs.realpath(cwd).catch((error: unknown) => {
     throw new ScopeError(`cannot read directory ${cwd}: ${(error as Error).message}`, "Pass an existing directory with --cwd.");
   });
   const onDisk = findGitRootSync(real);
-  if (onDisk === null) return { root: real, git: false, cwd: real };
+  if (onDisk === null) return { workspace: { root: real, git: false, cwd: real }, confirmed: Promise.resolve() };
+  return { workspace: { root: onDisk, git: true, cwd: real }, confirmed: confirmTopLevel(real, onDisk) };
+}
+
+async function confirmTopLevel(real: string, onDisk: string): Promise<void> {
   const top = await gitTopLevel(real);
   if (top !== onDisk) {
     throw new ScopeError(
@@ -61,7 +76,6 @@ export async function locateWorkspace(cwd: string): Promise<Workspace> {
       "Check the repository's core.worktree setting and ownership (safe.directory), or run from a plain directory.",
     );
   }
-  return { root: onDisk, git: true, cwd: real };
 }
 
 /** git's own idea of the work tree containing `cwd` (realpath'd), or null outside one. */
