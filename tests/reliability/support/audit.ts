@@ -5,7 +5,7 @@ import type { Target } from "../../support/companion.js";
 import type { Json } from "../../support/store.js";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-/** Temp files (write-file-atomic's `record.json.<n>`, the marker's `.cancel-requested.*.tmp`), locks and markers. */
+/** Temp files (the atomic record write's `record.json.<pid>.<n>`, the marker's `.cancel-requested.*.tmp`), locks and markers. */
 const LEFTOVER = /(^record\.json\..+)|(\.tmp$)|(\.lock$)|(^cancel-requested$)/;
 
 export interface StoreAudit {

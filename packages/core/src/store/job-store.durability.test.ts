@@ -2,18 +2,19 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type * as AtomicWrite from "./atomic-write.js";
 import { finalizeRecord, markCollected, markRunning, withProgress } from "../record/build.js";
 import { sampleRecord } from "../test-support/records.js";
 import { JobStore } from "./job-store.js";
 
-// Which record writes are fsynced: the real write-file-atomic, with its options recorded.
+// Which record writes are fsynced: the real atomic write, with its options recorded.
 const fsyncs = vi.hoisted(() => [] as boolean[]);
-vi.mock("write-file-atomic", async (importOriginal) => {
-  const real = ((await importOriginal()) as { default: (path: string, data: string, options: { fsync?: boolean }) => Promise<void> }).default;
+vi.mock("./atomic-write.js", async (importOriginal) => {
+  const real = (await importOriginal<typeof AtomicWrite>()).writeFileAtomically;
   return {
-    default: (path: string, data: string, options: { fsync?: boolean }) => {
-      fsyncs.push(options.fsync !== false);
-      return real(path, data, options);
+    writeFileAtomically: (...args: Parameters<typeof real>) => {
+      fsyncs.push(args[2].durable);
+      real(...args);
     },
   };
 });

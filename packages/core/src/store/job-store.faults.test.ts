@@ -2,16 +2,19 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type * as AtomicWrite from "./atomic-write.js";
 import { sampleRecord } from "../test-support/records.js";
 import { JobStore } from "./job-store.js";
 
 /** An injectable failing writer: the atomic record write fails like a full disk would. */
 const writer = vi.hoisted(() => ({ fail: false }));
-vi.mock("write-file-atomic", async (importActual) => {
-  const actual = (await importActual<{ default: (...args: unknown[]) => Promise<void> }>()).default;
+vi.mock("./atomic-write.js", async (importActual) => {
+  const actual = (await importActual<typeof AtomicWrite>()).writeFileAtomically;
   return {
-    default: (...args: unknown[]) =>
-      writer.fail ? Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" })) : actual(...args),
+    writeFileAtomically: (...args: Parameters<typeof actual>) => {
+      if (writer.fail) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      actual(...args);
+    },
   };
 });
 

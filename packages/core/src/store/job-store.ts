@@ -5,6 +5,7 @@ import { decodeRecord, encodeRecord } from "../record/codec.js";
 import type { JobRecord, JobSummary, TargetName } from "../record/schema.js";
 import { summarize, summaryChanged } from "../record/summary.js";
 import { isActive } from "../record/values.js";
+import { writeFileAtomically } from "./atomic-write.js";
 import { parseJobId } from "./job-id.js";
 import { withLock, withLockIfFree } from "./lock.js";
 import { otherTargetHolding } from "./other-target.js";
@@ -185,11 +186,7 @@ export class JobStore {
    */
   private async writeRecord(record: JobRecord, { durable }: { durable: boolean }): Promise<void> {
     const path = join(this.jobDir(record.job_id), RECORD);
-    await this.io(`write the record of job ${record.job_id}`, async () => {
-      // Loaded on first write, so read-only commands start faster.
-      const { default: writeFileAtomic } = await import("write-file-atomic");
-      await writeFileAtomic(path, await encodeRecord(record), { mode: FILE_MODE, fsync: durable });
-    });
+    await this.io(`write the record of job ${record.job_id}`, async () => writeFileAtomically(path, await encodeRecord(record), { mode: FILE_MODE, durable }));
   }
 
   private workspaceLog(workspaceRoot: string): WorkspaceLog {
