@@ -20,6 +20,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
+import { lazySdkSchemas } from "./lazy-sdk-schemas.mjs";
 
 const common = {
   bundle: true,
@@ -107,8 +108,8 @@ const ajvOnDemand = {
 
 // The MCP bundle is the largest by far and starts on every host session: it is minified, so
 // that there is half as much to read and parse (`node --enable-source-maps` maps stack traces
-// back through its source map).
-const mcpBundle = { minify: true, plugins: [onDemand, ajvOnDemand] };
+// back through its source map), and the SDK's schemas are built on first use.
+const mcpBundle = { minify: true, plugins: [onDemand, ajvOnDemand, lazySdkSchemas] };
 const fromMcp = dirname(fromApp.resolve("@agent-companion/mcp"));
 
 await Promise.all([

@@ -1,1 +1,2 @@
+import "./zod-config.js";
 export { startMcp } from "./start.js";

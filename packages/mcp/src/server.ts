@@ -1,11 +1,11 @@
 import type { BinWiring, JobRecord, Operation, OperationContext, OperationResult } from "@agent-companion/core";
 import { ALL_OPERATIONS, asCompanionError, CompanionError, EXIT, errorDocument, operationContext, renderProgress } from "@agent-companion/core/front-end";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import * as z from "zod";
 import type { $ZodType } from "zod/v4/core";
 import { outputSchemas } from "./outputs.js";
+import { StdioTransport } from "./stdio-transport.js";
 import { operationInput, type Tool, tools } from "./tools.js";
 
 /** A caller with a progress token hears from a live job at least this often (SPEC: every 5 s). */
@@ -30,24 +30,25 @@ type Extra = {
 /** Serves the table's tools over stdio until stdin closes. Operations run in this process. */
 export async function serveMcp(facts: Facts): Promise<void> {
   const name = `companion-${facts.wiring.target.name}`;
-  const mcp = new McpServer({ name, version: facts.version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
-  // Tools are listed and called by hand rather than through registerTool: a bad argument must
-  // come back as the CLI's error envelope in structuredContent, not as the SDK's bare text.
-  mcp.server.setRequestHandler(ListToolsRequestSchema, async () => {
+  // The low-level Server, not McpServer: tools are listed and called by hand rather than through
+  // registerTool, as a bad argument must come back as the CLI's error envelope in
+  // structuredContent, not as the SDK's bare text (and McpServer's extra modules cost start-up).
+  const server = new Server({ name, version: facts.version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
     const outputs = await outputSchemas();
     return { tools: tools().map((tool) => describeTool(tool, outputs[tool.command])) };
   });
   const running = new Running();
-  mcp.server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
     running.track((onInterrupt) => callTool(facts, request.params.name, request.params.arguments ?? {}, extra as unknown as Extra, onInterrupt)),
   );
-  mcp.server.onerror = (error) => process.stderr.write(`${name} mcp: ${error.message}\n`);
-  const transport = new StdioServerTransport();
-  await mcp.connect(transport);
-  await new Promise<void>((resolve) => process.stdin.once("end", resolve).once("close", resolve));
+  server.onerror = (error) => process.stderr.write(`${name} mcp: ${error.message}\n`);
+  const closed = new Promise<void>((resolve) => (server.onclose = resolve));
+  await server.connect(new StdioTransport());
+  await closed;
   // The host is gone: foreground runs are cancelled as Ctrl-C would; background jobs run on.
   await running.interruptAll();
-  await mcp.close();
+  await server.close();
 }
 
 const describeTool = (tool: Tool, output: $ZodType) => ({
