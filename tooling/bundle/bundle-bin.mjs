@@ -29,9 +29,8 @@ const common = {
   target: "node20",
   sourcemap: true,
   logLevel: "warning",
-  // The sources are ES modules; CommonJS output has no import.meta, so it is derived here.
-  define: { "import.meta.url": "__importMetaUrl" },
-  banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // The sources are ES modules; CommonJS output has no import.meta, but has its filename.
+  define: { "import.meta.filename": "__filename" },
 };
 
 const fromApp = createRequire(join(process.cwd(), "package.json"));
@@ -136,5 +135,4 @@ await build({
   },
   outfile: "dist/start.cjs",
   sourcemap: false,
-  banner: {},
 });

@@ -6,5 +6,5 @@ export const wiring: BinWiring = {
   target: claudeTarget,
   // The output parsers are only needed by commands that start the target.
   loadAdapter: async () => (await import("@agent-companion/claude")).claudeAdapter,
-  bundleUrl: import.meta.url,
+  bundleFile: import.meta.filename,
 };

@@ -6,5 +6,5 @@ export const wiring: BinWiring = {
   target: geminiTarget,
   // The output parsers are only needed by commands that start the target.
   loadAdapter: async () => (await import("@agent-companion/gemini")).geminiAdapter,
-  bundleUrl: import.meta.url,
+  bundleFile: import.meta.filename,
 };

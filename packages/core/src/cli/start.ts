@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import type { TargetAdapter, TargetFacts } from "../adapter/adapter.js";
 import type { OperationTable } from "../commands/operation.js";
 import { runCli } from "./main.js";
@@ -9,14 +9,18 @@ export interface BinWiring {
   target: TargetFacts;
   /** Imports the full adapter; only commands that start the target call it. */
   loadAdapter(): Promise<TargetAdapter>;
-  /** `import.meta.url` of the bundle (in `dist/`, beside `../package.json` and `../bin/`). */
-  bundleUrl: string;
+  /**
+   * `import.meta.filename` of the bundle (in `dist/`, beside `../package.json` and `../bin/`):
+   * a path, as a file URL would cost every command building a URL object.
+   */
+  bundleFile: string;
 }
 
 /** The bin's version and script path, read beside its bundle. */
 export function binFacts(wiring: BinWiring): { version: string; binPath: string } {
-  const { version } = JSON.parse(readFileSync(new URL("../package.json", wiring.bundleUrl), "utf8")) as { version: string };
-  return { version, binPath: fileURLToPath(new URL(`../bin/companion-${wiring.target.name}.cjs`, wiring.bundleUrl)) };
+  const packageDir = join(dirname(wiring.bundleFile), "..");
+  const { version } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version: string };
+  return { version, binPath: join(packageDir, "bin", `companion-${wiring.target.name}.cjs`) };
 }
 
 /** Runs the CLI of a bin package over `process.argv` and sets the exit code. */
