@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,7 +101,10 @@ describe("JobStore", () => {
     await store.update(record.job_id, (c) => ({ ...c, status: "completed", ended_at: new Date().toISOString() }));
     const [summary] = await store.workspaceSummaries("/ws/a");
     expect(summary).toMatchObject({ job_id: record.job_id, status: "completed", collected: false });
-    const log = await readFile(join(root, "claude", "workspaces", (await readdir(join(root, "claude", "workspaces")))[0] as string), "utf8");
+    // Named as every earlier version named it, so stores written before stay listed.
+    const name = `${createHash("sha256").update("/ws/a").digest("hex").slice(0, 32)}.jsonl`;
+    expect(await readdir(join(root, "claude", "workspaces"))).toEqual([name]);
+    const log = await readFile(join(root, "claude", "workspaces", name), "utf8");
     expect(log.trim().split("\n")).toHaveLength(2);
     await store.compactWorkspaceLogs();
     expect((await store.workspaceSummaries("/ws/a")).map((job) => job.status)).toEqual(["completed"]);

@@ -1,5 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, promises as fs, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
 import type { JobRecord, JobSummary, TargetName } from "../record/schema.js";
@@ -190,9 +192,9 @@ export class JobStore {
   }
 
   private workspaceLog(workspaceRoot: string): WorkspaceLog {
-    // node:crypto on first use, not at start-up: `status --job` and `result` never hash, and
-    // loading crypto's twenty internal modules is a visible share of their time.
-    const key = process.getBuiltinModule("node:crypto").createHash("sha256").update(workspaceRoot).digest("hex").slice(0, 32);
+    // SHA-256 in JavaScript, not node:crypto: loading crypto's internal modules was a visible
+    // share of a workspace listing (SPEC §10).
+    const key = bytesToHex(sha256(utf8ToBytes(workspaceRoot))).slice(0, 32);
     return new WorkspaceLog(join(this.root, "workspaces", `${key}.jsonl`));
   }
 
