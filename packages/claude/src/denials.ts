@@ -1,5 +1,5 @@
 import type { PermissionDenial } from "@agent-companion/core";
-import { denialDetail } from "@agent-companion/core";
+import { denialDetail } from "@agent-companion/core/target-output";
 import type { ClaudeDenial } from "./events.js";
 
 /** The record keeps what was attempted (tool, path), never the tool input itself. */

@@ -1,18 +1,5 @@
-import {
-  BARE_EVENT,
-  type ClassifiedError,
-  denialDetail,
-  EMPTY_USAGE,
-  isCleanExit,
-  lastLine,
-  type LineInfo,
-  NOT_AN_EVENT,
-  readEventLine,
-  type PermissionDenial,
-  type ProcessExit,
-  type TargetOutcome,
-  type TargetParser,
-} from "@agent-companion/core";
+import type { ClassifiedError, LineInfo, PermissionDenial, ProcessExit, TargetOutcome, TargetParser } from "@agent-companion/core";
+import { BARE_EVENT, denialDetail, EMPTY_USAGE, isCleanExit, lastLine, NOT_AN_EVENT, readEventLine } from "@agent-companion/core/target-output";
 import { classifyFailure, unreadableOutput } from "./classify.js";
 import { normaliseDenial } from "./denials.js";
 import { ClaudeEvent, KNOWN_TYPES, type PartialEvent, type ResultEvent } from "./events.js";

@@ -1,4 +1,5 @@
-import { EMPTY_USAGE, type Usage } from "@agent-companion/core";
+import type { Usage } from "@agent-companion/core";
+import { EMPTY_USAGE } from "@agent-companion/core/target-output";
 import type { ClaudeUsage } from "./events.js";
 
 /**

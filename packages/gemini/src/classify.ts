@@ -1,11 +1,5 @@
-import type { ClassifiedError, ErrorCode, ProcessExit } from "@agent-companion/core";
-import {
-  codeForText,
-  errorCodeForHttpStatus,
-  exitDescription,
-  oneLine,
-  type TextRules,
-} from "@agent-companion/core";
+import type { ClassifiedError, ErrorCode, ProcessExit, TextRules } from "@agent-companion/core";
+import { codeForText, errorCodeForHttpStatus, exitDescription, oneLine } from "@agent-companion/core/target-output";
 
 /** Everything known about a failed run: exit code, the error object, error events, stderr. */
 export interface GeminiFailure {

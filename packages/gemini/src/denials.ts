@@ -1,5 +1,5 @@
 import type { PermissionDenial } from "@agent-companion/core";
-import { denialDetail } from "@agent-companion/core";
+import { denialDetail } from "@agent-companion/core/target-output";
 
 // How a refused call comes back: a policy `deny` removes the tool, so the model's call to
 // it fails as not registered (verified); the others are the CLI's explicit refusals.

@@ -1,17 +1,5 @@
-import {
-  BARE_EVENT,
-  type ClassifiedError,
-  EMPTY_USAGE,
-  isCleanExit,
-  lastLine,
-  type LineInfo,
-  NOT_AN_EVENT,
-  readEventLine,
-  type PermissionDenial,
-  type ProcessExit,
-  type TargetOutcome,
-  type TargetParser,
-} from "@agent-companion/core";
+import type { ClassifiedError, LineInfo, PermissionDenial, ProcessExit, TargetOutcome, TargetParser } from "@agent-companion/core";
+import { BARE_EVENT, EMPTY_USAGE, isCleanExit, lastLine, NOT_AN_EVENT, readEventLine } from "@agent-companion/core/target-output";
 import { AnswerText } from "./answer-text.js";
 import { classifyFailure, unreadableOutput } from "./classify.js";
 import { denialFor, isDenial, type ToolCall } from "./denials.js";

@@ -1,4 +1,4 @@
-import { parseJsonObject } from "@agent-companion/core";
+import { parseJsonObject } from "@agent-companion/core/target-output";
 
 const closingLineAfter = (lines: readonly string[], start: number): number =>
   lines.findIndex((line, index) => index > start && line.trimEnd() === "}");

@@ -9,8 +9,8 @@ import { captureAfterExec } from "../identity/after-exec.js";
 import { captureIdentity } from "../identity/capture.js";
 import { profileFor, type ModeProfile } from "../profiles/profiles.js";
 import { type Ending, markRunning, type PhaseMarks, withPreparation, withProgress } from "../record/build.js";
-import { type AuthEnv, ErrorCode, type JobRecord, type PidInfo } from "../record/schema.js";
-import { isActive } from "../record/values.js";
+import type { AuthEnv, JobRecord, PidInfo } from "../record/schema.js";
+import { isActive, isErrorCode } from "../record/values.js";
 import { resolveBinary } from "../process/binary.js";
 import { ensureContract } from "../process/contract.js";
 import { KILL_GRACE_MS } from "../process/group-kill.js";
@@ -221,9 +221,8 @@ export function requireStructuredOutput(outcome: TargetOutcome, jsonSchema: stri
 
 function asJobError(error: unknown): ClassifiedError {
   if (error instanceof CompanionError) {
-    const code = ErrorCode.safeParse(error.code);
-    if (code.success) {
-      return { error_code: code.data, message: error.message, suggested_action: error.suggestedAction ?? "See the error message." };
+    if (isErrorCode(error.code)) {
+      return { error_code: error.code, message: error.message, suggested_action: error.suggestedAction ?? "See the error message." };
     }
   }
   if (error instanceof ScopeError) {

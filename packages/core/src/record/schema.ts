@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { SCHEMA_VERSION, SEVERITIES, TARGET_NAMES } from "./values.js";
+import { ERROR_CODES, SCHEMA_VERSION, SEVERITIES, TARGET_NAMES } from "./values.js";
 
 export const TargetName = z.enum(TARGET_NAMES);
 export type TargetName = z.infer<typeof TargetName>;
@@ -19,23 +19,7 @@ export type AuthMode = z.infer<typeof AuthMode>;
 export const JobStatus = z.enum(["queued", "running", "completed", "failed", "cancelled", "stale"]);
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export const ErrorCode = z.enum([
-  "scope_failed",
-  "binary_not_found",
-  "spawn_failed",
-  "not_authed",
-  "rate_limited",
-  "usage_limited",
-  "model_not_found",
-  "timeout",
-  "parse_error",
-  "target_error",
-  "contract_changed",
-  "stale_active_job",
-  "finalization_failed",
-  "review_incomplete",
-  "prompt_too_large",
-]);
+export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** Process identity: enough to prove a pid still names the process we started. */

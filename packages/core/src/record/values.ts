@@ -13,6 +13,25 @@ export const TARGET_NAMES = ["claude", "gemini"] as const;
 
 export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 
+export const ERROR_CODES = [
+  "scope_failed",
+  "binary_not_found",
+  "spawn_failed",
+  "not_authed",
+  "rate_limited",
+  "usage_limited",
+  "model_not_found",
+  "timeout",
+  "parse_error",
+  "target_error",
+  "contract_changed",
+  "stale_active_job",
+  "finalization_failed",
+  "review_incomplete",
+  "prompt_too_large",
+] as const;
+export const isErrorCode = (code: string): code is (typeof ERROR_CODES)[number] => (ERROR_CODES as readonly string[]).includes(code);
+
 export const ACTIVE_STATUSES: readonly JobStatus[] = ["queued", "running"];
 export const isActive = (status: JobStatus): boolean => ACTIVE_STATUSES.includes(status);
 

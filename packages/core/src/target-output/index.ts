@@ -5,3 +5,4 @@ export { errorCodeForHttpStatus } from "./http-status.js";
 export { oneLine } from "./one-line.js";
 export { parseJsonObject } from "./json-line.js";
 export { parseVersion } from "./version.js";
+export { EMPTY_USAGE } from "../record/values.js";
