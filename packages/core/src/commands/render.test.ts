@@ -20,12 +20,15 @@ describe("listingJson", () => {
     await log.append(summarize(sampleRecord({ status: "failed", error_code: "timeout" })));
     const fromLog = await log.read();
     const afresh = summarize(sampleRecord({ status: "running" }));
-    const document = { ok: true, target: "claude", workspace_root: "/w", jobs: [afresh, ...fromLog], problems: [{ job_id: "x", error: "corrupt record: y" }] };
-    const text = listingJson(document);
+    const jobs = [afresh, ...fromLog.map((job) => job.summary)];
+    const document = { ok: true, target: "claude", workspace_root: "/w", jobs, problems: [{ job_id: "x", error: "corrupt record: y" }] };
+    const text = listingJson(document, [null, ...fromLog.map((job) => job.line)]);
     expect(JSON.parse(text)).toEqual(document);
     const lines = text.split("\n");
     for (const job of document.jobs) expect(lines.filter((line) => line.includes(job.job_id))).toHaveLength(1);
     expect(text.startsWith('{\n  "ok": true,\n  "target": "claude",')).toBe(true);
+    // The log's lines, as they are.
+    for (const { line } of fromLog) expect(text).toContain(`    ${line}`);
   });
 
   it("prints an empty listing as JSON.stringify does", () => {

@@ -1,6 +1,5 @@
 import type { JobRecord, JobSummary } from "../record/schema.js";
 import { SEVERITIES } from "../record/values.js";
-import { storedLineOf } from "../store/workspace-log.js";
 
 /** --human text for one record. */
 export function renderRecord(record: JobRecord): string {
@@ -71,11 +70,11 @@ export function renderSummaries(workspace: string | null, jobs: readonly JobSumm
 
 /**
  * A listing as the CLI prints it: `JSON.stringify(document, null, 2)`, except that each job
- * is one line, the workspace log's own line where there is one, so a listing of 10,000 jobs
- * serialises none of them again (SPEC §10).
+ * is one line, the workspace log's own line where there is one (`lines`, by position), so a
+ * listing of 10,000 jobs serialises none of them again (SPEC §10).
  */
-export function listingJson(document: { readonly jobs: readonly JobSummary[] }): string {
-  const jobs = document.jobs.length === 0 ? "[]" : `[\n    ${document.jobs.map((job) => storedLineOf(job) ?? JSON.stringify(job)).join(",\n    ")}\n  ]`;
+export function listingJson(document: { readonly jobs: readonly JobSummary[] }, lines: readonly (string | null)[] = []): string {
+  const jobs = document.jobs.length === 0 ? "[]" : `[\n    ${document.jobs.map((job, at) => lines[at] ?? JSON.stringify(job)).join(",\n    ")}\n  ]`;
   const fields = Object.entries(document).map(([key, value]) => `  ${JSON.stringify(key)}: ${key === "jobs" ? jobs : JSON.stringify(value, null, 2).replaceAll("\n", "\n  ")}`);
   return `{\n${fields.join(",\n")}\n}`;
 }

@@ -5,6 +5,7 @@ import { summarize } from "../record/summary.js";
 import { isActive } from "../record/values.js";
 import { parseJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
+import type { Listed } from "../store/workspace-log.js";
 import { resolveSourceDir, workspaceRootOf } from "../workspace/root.js";
 import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";
@@ -23,13 +24,14 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
   }
   const workspace = input.all ? null : workspaceRootOf(resolveSourceDir(input.cwd, ctx.cwd));
   const problems: Problem[] = [];
-  const jobs =
+  const listed =
     workspace === null
       ? await scanAll(ctx.store, problems)
-      : await refreshActive(ctx.store, await ctx.store.workspaceSummaries(workspace), problems);
+      : await refreshActive(ctx.store, await ctx.store.workspaceListing(workspace), problems);
   // Newest first. ISO timestamps order as plain strings; localeCompare's collation would cost
   // a listing of 10,000 jobs more than reading them.
-  jobs.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+  listed.sort((a, b) => (a.summary.created_at < b.summary.created_at ? 1 : a.summary.created_at > b.summary.created_at ? -1 : 0));
+  const jobs = listed.map((job) => job.summary);
   const document = { ok: true, target: ctx.target.name, workspace_root: workspace, jobs, problems };
   return {
     document,
@@ -39,7 +41,7 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
       return renderSummaries(workspace, jobs, problems);
     },
     get json() {
-      return listingJson(document);
+      return listingJson(document, listed.map((job) => job.line));
     },
   };
 }
@@ -48,25 +50,25 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
  * A workspace listing comes from the summary log; only active jobs are re-read from their
  * records, to reconcile them (a crashed worker must not show as running forever).
  */
-async function refreshActive(store: JobStore, summaries: JobSummary[], problems: Problem[]): Promise<JobSummary[]> {
-  const jobs: JobSummary[] = [];
-  for (const summary of summaries) {
-    if (!isActive(summary.status)) {
-      jobs.push(summary);
+async function refreshActive(store: JobStore, listing: Listed[], problems: Problem[]): Promise<Listed[]> {
+  const jobs: Listed[] = [];
+  for (const job of listing) {
+    if (!isActive(job.summary.status)) {
+      jobs.push(job);
       continue;
     }
-    const current = await readSummary(store, summary.job_id, problems);
-    if (current) jobs.push(current);
+    const current = await readSummary(store, job.summary.job_id, problems);
+    if (current) jobs.push({ summary: current, line: null });
   }
   return jobs;
 }
 
 /** `status --all`: every record in the store is read, so unreadable ones are reported. */
-async function scanAll(store: JobStore, problems: Problem[]): Promise<JobSummary[]> {
-  const jobs: JobSummary[] = [];
+async function scanAll(store: JobStore, problems: Problem[]): Promise<Listed[]> {
+  const jobs: Listed[] = [];
   for (const id of await store.allJobIds()) {
     const current = await readSummary(store, id, problems);
-    if (current) jobs.push(current);
+    if (current) jobs.push({ summary: current, line: null });
   }
   return jobs;
 }

@@ -34,7 +34,7 @@ describe("JobStore when a record write fails", () => {
     writer.fail = true;
     await expect(store.create(record)).rejects.toMatchObject({ code: "io_error", suggestedAction: expect.stringContaining(store.root) });
     expect(await readdir(join(store.root, "jobs"))).toEqual([]);
-    expect(await store.workspaceSummaries("/ws/a")).toEqual([]);
+    expect(await store.workspaceListing("/ws/a")).toEqual([]);
     writer.fail = false;
     await store.create(record);
     expect(await store.get(record.job_id)).toEqual(record);

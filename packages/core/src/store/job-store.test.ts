@@ -46,9 +46,9 @@ describe("JobStore", () => {
     const b = sampleRecord({ workspace_root: "/ws/b" });
     await store.create(a);
     await store.create(b);
-    expect((await store.workspaceSummaries("/ws/a")).map((job) => job.job_id)).toEqual([a.job_id]);
+    expect((await store.workspaceListing("/ws/a")).map((job) => job.summary.job_id)).toEqual([a.job_id]);
     expect((await store.allJobIds()).sort()).toEqual([a.job_id, b.job_id].sort());
-    expect(await store.workspaceSummaries("/ws/none")).toEqual([]);
+    expect(await store.workspaceListing("/ws/none")).toEqual([]);
   });
 
   it("reports corrupt, truncated and newer-schema records per job", async () => {
@@ -99,7 +99,7 @@ describe("JobStore", () => {
     await store.create(record);
     await store.update(record.job_id, (c) => ({ ...c, progress: { ...c.progress, events: 5 } }));
     await store.update(record.job_id, (c) => ({ ...c, status: "completed", ended_at: new Date().toISOString() }));
-    const [summary] = await store.workspaceSummaries("/ws/a");
+    const [summary] = (await store.workspaceListing("/ws/a")).map((job) => job.summary);
     expect(summary).toMatchObject({ job_id: record.job_id, status: "completed", collected: false });
     // Named as every earlier version named it, so stores written before stay listed.
     const name = `${createHash("sha256").update("/ws/a").digest("hex").slice(0, 32)}.jsonl`;
@@ -107,7 +107,7 @@ describe("JobStore", () => {
     const log = await readFile(join(root, "claude", "workspaces", name), "utf8");
     expect(log.trim().split("\n")).toHaveLength(2);
     await store.compactWorkspaceLogs();
-    expect((await store.workspaceSummaries("/ws/a")).map((job) => job.status)).toEqual(["completed"]);
+    expect((await store.workspaceListing("/ws/a")).map((job) => job.summary.status)).toEqual(["completed"]);
   });
 
   it("an update of a job whose directory vanished fails at once with not_found", async () => {
@@ -132,7 +132,7 @@ describe("JobStore", () => {
     await store.create(keep);
     await store.create(drop);
     await store.remove(drop.job_id, "/ws/a");
-    expect((await store.workspaceSummaries("/ws/a")).map((job) => job.job_id)).toEqual([keep.job_id]);
+    expect((await store.workspaceListing("/ws/a")).map((job) => job.summary.job_id)).toEqual([keep.job_id]);
     expect((await store.read(drop.job_id)).outcome).toBe("not_found");
   });
 });

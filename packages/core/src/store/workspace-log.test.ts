@@ -1,5 +1,5 @@
 import type * as fs from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -37,9 +37,23 @@ afterEach(async () => {
 });
 
 const summary = (overrides: Parameters<typeof sampleRecord>[0] = {}) => summarize(sampleRecord(overrides));
-const ids = async (): Promise<string[]> => (await log.read()).map((summary) => summary.job_id).sort();
+const summaries = async () => (await log.read()).map((job) => job.summary);
+const ids = async (): Promise<string[]> => (await summaries()).map((summary) => summary.job_id).sort();
 
 describe("WorkspaceLog", () => {
+  it("reads each job with its line, or with none when the schema had to repair it", async () => {
+    const exact = summary();
+    const repairable = summary();
+    await log.append(exact);
+    // An extra key: the exact check refuses it, the schema strips it.
+    await appendFile(log.path, `${JSON.stringify({ ...repairable, extra: 1 })}\nnot json\n`);
+    const read = await log.read();
+    expect(read).toEqual([
+      { summary: exact, line: JSON.stringify(exact) },
+      { summary: repairable, line: null },
+    ]);
+  });
+
   it("compaction keeps one line per job", async () => {
     const job = summary();
     await log.append(job);
@@ -50,7 +64,7 @@ describe("WorkspaceLog", () => {
     await log.append({ job_id: gone.job_id, removed: true });
     await log.compact();
     expect((await readFile(log.path, "utf8")).trim().split("\n")).toHaveLength(1);
-    expect(await log.read()).toEqual([{ ...job, status: "completed" }]);
+    expect(await summaries()).toEqual([{ ...job, status: "completed" }]);
   });
 
   it("a line appended while compaction runs (after it read the log) is not lost", async () => {
@@ -71,7 +85,7 @@ describe("WorkspaceLog", () => {
     await log.compact();
     await log.append({ ...job, status: "completed" });
     await log.append({ ...job, status: "running" });
-    expect((await log.read()).find((summary) => summary.job_id === job.job_id)?.status).toBe("completed");
+    expect((await summaries()).find((summary) => summary.job_id === job.job_id)?.status).toBe("completed");
   });
 
   it("concurrent appends and compactions lose no job", async () => {

@@ -5,6 +5,22 @@ import type { JobStatus, JobSummary } from "../record/schema.js";
 /** A line of the log: a job's current summary, or the note that it was removed. */
 type Entry = JobSummary | { job_id: string; removed: true };
 
+/**
+ * A job of the listing: its current summary, and the log line it was read from when that line
+ * is exactly the summary, so a listing of 10,000 jobs prints it as it is instead of
+ * serialising every summary again (SPEC §10).
+ */
+export interface Listed {
+  summary: JobSummary;
+  line: string | null;
+}
+
+/** An entry and the line it came from (null: the schema had to repair it). */
+interface Read {
+  entry: Entry;
+  line: string | null;
+}
+
 const FILE_MODE = 0o600;
 const NEWLINE = 0x0a;
 
@@ -27,7 +43,7 @@ export class WorkspaceLog {
   }
 
   /** The current summary of each job; torn or foreign lines are skipped. */
-  async read(): Promise<JobSummary[]> {
+  async read(): Promise<Listed[]> {
     let text: string;
     try {
       text = readFileSync(this.path, "utf8");
@@ -55,8 +71,8 @@ export class WorkspaceLog {
       const read = await old.readFile();
       const whole = read.lastIndexOf(NEWLINE) + 1;
       const temp = `${this.path}.${process.pid}.compact`;
-      const summaries = resolve(await parseEntries(read.subarray(0, whole).toString("utf8")));
-      await fs.writeFile(temp, summaries.map((summary) => `${JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
+      const listed = resolve(await parseEntries(read.subarray(0, whole).toString("utf8")));
+      await fs.writeFile(temp, listed.map(({ summary, line }) => `${line ?? JSON.stringify(summary)}\n`).join(""), { mode: FILE_MODE });
       await fs.rename(temp, this.path);
       // Lines that reached the old file after it was read: their writers may have checked
       // it was still the current file before the rename.
@@ -105,15 +121,15 @@ const STAGE: Record<JobStatus, number> = { queued: 0, running: 1, stale: 2, comp
  */
 const progressOf = (entry: Entry): number => ("removed" in entry ? 10 : STAGE[entry.status] * 2 + (entry.collected ? 1 : 0));
 
-function resolve(entries: readonly Entry[]): JobSummary[] {
-  const latest = new Map<string, Entry>();
-  for (const entry of entries) {
-    const known = latest.get(entry.job_id);
-    if (known === undefined || progressOf(entry) >= progressOf(known)) latest.set(entry.job_id, entry);
+function resolve(reads: readonly Read[]): Listed[] {
+  const latest = new Map<string, Read>();
+  for (const read of reads) {
+    const known = latest.get(read.entry.job_id);
+    if (known === undefined || progressOf(read.entry) >= progressOf(known.entry)) latest.set(read.entry.job_id, read);
   }
-  const summaries: JobSummary[] = [];
-  for (const entry of latest.values()) if (!("removed" in entry)) summaries.push(entry);
-  return summaries;
+  const listed: Listed[] = [];
+  for (const { entry, line } of latest.values()) if (!("removed" in entry)) listed.push({ summary: entry, line });
+  return listed;
 }
 
 /**
@@ -121,22 +137,22 @@ function resolve(entries: readonly Entry[]): JobSummary[] {
  * refuses goes to the schema, which may still accept it (built only then: a listing of
  * 10,000 jobs must not pay for it, SPEC §10).
  */
-async function parseEntries(text: string): Promise<Entry[]> {
-  const entries: Array<Entry | { doubtful: unknown }> = [];
+async function parseEntries(text: string): Promise<Read[]> {
+  const reads: Array<Read | { doubtful: unknown }> = [];
   for (const line of text.split("\n")) {
-    const entry = parseEntry(line);
-    if (entry !== null) entries.push(entry);
+    const read = parseEntry(line);
+    if (read !== null) reads.push(read);
   }
-  if (!entries.some((entry) => "doubtful" in entry)) return entries as Entry[];
+  if (!reads.some((read) => "doubtful" in read)) return reads as Read[];
   const { JobSummary } = await import("../record/schema.js");
-  return entries.flatMap((entry) => {
-    if (!("doubtful" in entry)) return [entry];
-    const parsed = JobSummary.safeParse(entry.doubtful);
-    return parsed.success ? [parsed.data] : [];
+  return reads.flatMap((read) => {
+    if (!("doubtful" in read)) return [read];
+    const repaired = JobSummary.safeParse(read.doubtful);
+    return repaired.success ? [{ entry: repaired.data, line: null }] : [];
   });
 }
 
-function parseEntry(line: string): Entry | { doubtful: unknown } | null {
+function parseEntry(line: string): Read | { doubtful: unknown } | null {
   if (line === "") return null;
   let raw: unknown;
   try {
@@ -145,17 +161,7 @@ function parseEntry(line: string): Entry | { doubtful: unknown } | null {
     return null;
   }
   if (typeof raw === "object" && raw !== null && (raw as { removed?: unknown }).removed === true && typeof (raw as { job_id?: unknown }).job_id === "string") {
-    return { job_id: (raw as { job_id: string }).job_id, removed: true };
+    return { entry: { job_id: (raw as { job_id: string }).job_id, removed: true }, line: null };
   }
-  if (!isExactJobSummary(raw)) return { doubtful: raw };
-  STORED_LINES.set(raw, line);
-  return raw;
+  return isExactJobSummary(raw) ? { entry: raw, line } : { doubtful: raw };
 }
-
-const STORED_LINES = new WeakMap<JobSummary, string>();
-
-/**
- * The log line a summary was read from, when the line is exactly the summary: a listing of
- * 10,000 jobs prints it as it is instead of serialising every summary again (SPEC §10).
- */
-export const storedLineOf = (summary: JobSummary): string | undefined => STORED_LINES.get(summary);
