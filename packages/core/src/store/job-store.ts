@@ -4,7 +4,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { CompanionError } from "../errors/companion-error.js";
 import { decodeRecord, encodeRecord } from "../record/codec.js";
-import type { JobRecord, JobSummary, TargetName } from "../record/schema.js";
+import type { JobRecord, TargetName } from "../record/schema.js";
 import { summarize, summaryChanged } from "../record/summary.js";
 import { isActive } from "../record/values.js";
 import { writeFileAtomically } from "./atomic-write.js";
