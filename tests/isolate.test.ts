@@ -293,7 +293,10 @@ describe.each(TARGETS)("%s isolated rescue and apply (SPEC §9.3)", { timeout: 2
       ["one", "two"].map((name) => isolated(["--background", "--", name], { MOCK_CLI_WRITE_PATH: `${name}.txt`, ...script({ list: `seen-${name}.txt` }) })),
     );
     const records = await Promise.all(launches.map((launch) => h.run(["wait", "--job", String(launch.json.job_id), "--timeout", "180"], { timeoutMs: 200_000 })));
-    for (const record of records) expect(record.json).toMatchObject({ status: "completed", containment: "worktree" });
+    for (const record of records) {
+      // A failure names its cause: it failed once in a whole-suite run and never alone since.
+      expect(record.json, `${String(record.json.error_code)}: ${String(record.json.error_message)}`).toMatchObject({ status: "completed", containment: "worktree" });
+    }
     const [one, two] = records.map((record) => record.json.changes as Changes);
     const seenByOne = await show(repo, String(one?.result_commit), "seen-one.txt");
     const seenByTwo = await show(repo, String(two?.result_commit), "seen-two.txt");
