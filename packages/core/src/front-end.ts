@@ -11,7 +11,7 @@ export { COMMANDS } from "./commands/table.js";
 export { renderProgress } from "./job/status-line.js";
 export { asCompanionError, errorDocument, printError } from "./cli/output.js";
 export { parseCommandLine } from "./cli/args.js";
-export { writeStdout } from "./cli/stdio.js";
+export { writeStderr, writeStdout } from "./cli/stdio.js";
 export { commandHelp, flagHelp } from "./cli/help.js";
 export { binFacts } from "./cli/start.js";
 export { CompanionError, EXIT } from "./errors/companion-error.js";

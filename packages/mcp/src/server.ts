@@ -1,5 +1,5 @@
 import type { BinWiring, JobRecord, Operation, OperationContext, OperationResult } from "@agent-companion/core";
-import { ALL_OPERATIONS, asCompanionError, CompanionError, EXIT, errorDocument, operationContext, renderProgress } from "@agent-companion/core/front-end";
+import { ALL_OPERATIONS, asCompanionError, CompanionError, EXIT, errorDocument, operationContext, renderProgress, writeStderr } from "@agent-companion/core/front-end";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import * as z from "zod";
@@ -42,7 +42,7 @@ export async function serveMcp(facts: Facts): Promise<void> {
   server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
     running.track((onInterrupt) => callTool(facts, request.params.name, request.params.arguments ?? {}, extra as unknown as Extra, onInterrupt)),
   );
-  server.onerror = (error) => process.stderr.write(`${name} mcp: ${error.message}\n`);
+  server.onerror = (error) => writeStderr(`${name} mcp: ${error.message}\n`);
   const closed = new Promise<void>((resolve) => (server.onclose = resolve));
   await server.connect(new StdioTransport());
   await closed;
@@ -75,7 +75,7 @@ async function callTool(facts: Facts, toolName: string, args: Record<string, unk
     };
     const operation = (await ALL_OPERATIONS[tool.command]()) as Operation<typeof tool.command>;
     const result = await operation(ctx, operationInput(tool, parsed.data) as never);
-    if (result.notice) process.stderr.write(`${result.notice}\n`);
+    if (result.notice) writeStderr(`${result.notice}\n`);
     return answer(toolName, result);
   } catch (error) {
     const document = errorDocument(asCompanionError(error));

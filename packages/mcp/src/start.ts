@@ -1,5 +1,5 @@
 import type { BinWiring } from "@agent-companion/core";
-import { binFacts, commandHelp, EXIT, parseCommandLine, printError } from "@agent-companion/core/front-end";
+import { binFacts, commandHelp, EXIT, parseCommandLine, printError, writeStderr, writeStdout } from "@agent-companion/core/front-end";
 import { serveMcp } from "./server.js";
 
 /** `companion-<t> mcp [--state-dir DIR]`: the entry point of the bin's MCP bundle. */
@@ -13,7 +13,7 @@ export function startMcp(wiring: BinWiring): void {
     return;
   }
   if (parsed.globals.help) {
-    process.stdout.write(commandHelp(wiring.target, "mcp"));
+    writeStdout(commandHelp(wiring.target, "mcp"));
     return;
   }
   const { version, binPath } = binFacts(wiring);
@@ -23,7 +23,7 @@ export function startMcp(wiring: BinWiring): void {
       process.exit(EXIT.ok);
     },
     (error: unknown) => {
-      process.stderr.write(`companion-${wiring.target.name} mcp: ${(error as Error).stack ?? String(error)}\n`);
+      writeStderr(`companion-${wiring.target.name} mcp: ${(error as Error).stack ?? String(error)}\n`);
       process.exit(EXIT.failed);
     },
   );

@@ -30,7 +30,7 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
       : await refreshActive(ctx.store, await ctx.store.workspaceListing(workspace), problems);
   // Newest first. ISO timestamps order as plain strings; localeCompare's collation would cost
   // a listing of 10,000 jobs more than reading them.
-  listed.sort((a, b) => (a.summary.created_at < b.summary.created_at ? 1 : a.summary.created_at > b.summary.created_at ? -1 : 0));
+  listed.sort(({ summary: a }, { summary: b }) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
   const jobs = listed.map((job) => job.summary);
   const document = { ok: true, target: ctx.target.name, workspace_root: workspace, jobs, problems };
   return {

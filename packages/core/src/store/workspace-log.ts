@@ -15,7 +15,7 @@ export interface Listed {
   line: string | null;
 }
 
-/** An entry and the line it came from (null: the schema had to repair it). */
+/** An entry and the line it came from (null for a removal note, or a summary the schema had to repair). */
 interface Read {
   entry: Entry;
   line: string | null;
