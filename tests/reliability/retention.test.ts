@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -71,6 +71,30 @@ describe("retention (SPEC §6.4)", () => {
     expect((await h.run(["result", "--job", expired])).json).toMatchObject({ ok: false, error: "not_found" });
 
     expect(removedIds((await prune([], env)).json)).toEqual({});
+  });
+
+  it("a listing after prune compacted the workspace log shows every job newest first, with what happened since, even when the block is damaged", async () => {
+    const older = await finishedJob(3 * DAY_S);
+    const old = await finishedJob(2 * DAY_S);
+    expect(removedIds((await prune([], {})).json)).toEqual({});
+    const later = await finishedJob(0);
+    expect((await h.run(["result", "--job", older])).exitCode).toBe(0);
+    const listing = async (): Promise<Json[]> => {
+      const run = await h.run(["status", "--cwd", work]);
+      expect(run.exitCode).toBe(0);
+      return run.json.jobs as Json[];
+    };
+    const expected = [
+      { job_id: later, collected: false },
+      { job_id: old, collected: false },
+      { job_id: older, collected: true },
+    ];
+    expect(await listing()).toMatchObject(expected);
+    const [log] = (await readdir(join(h.stateDir, "claude", "workspaces"))).map((name) => join(h.stateDir, "claude", "workspaces", name));
+    const text = await readFile(log as string, "utf8");
+    expect(text.startsWith('{"compacted":{')).toBe(true);
+    await writeFile(log as string, text.replace(/"jobs":\d+/, '"jobs":7'));
+    expect(await listing()).toMatchObject(expected);
   });
 
   it("an uncollected completed result survives the cap and is evicted only by the TTL", async () => {

@@ -4,7 +4,8 @@ import type { Json } from "../../support/store.js";
 
 /**
  * The listing index as the store documents it (one JSONL log per workspace, the last line per
- * job winning, `removed` lines dropping a job), read independently of the product's code.
+ * job winning, `removed` lines dropping a job, a compaction header skipped), read
+ * independently of the product's code.
  */
 export async function readWorkspaceLogs(stateDir: string, target: string): Promise<{ current: Map<string, Json>; problems: string[] }> {
   const dir = join(stateDir, target, "workspaces");
@@ -23,6 +24,8 @@ export async function readWorkspaceLogs(stateDir: string, target: string): Promi
         problems.push(`workspaces/${name}: torn line`);
         continue;
       }
+      // A compacted log starts with a header describing the block of lines after it.
+      if (entry.compacted !== undefined) continue;
       if (entry.removed === true) current.delete(String(entry.job_id));
       else current.set(String(entry.job_id), entry);
     }

@@ -1,4 +1,5 @@
 import type { JobRecord, JobSummary } from "../record/schema.js";
+import type { ListingPart } from "../store/workspace-log.js";
 import { SEVERITIES } from "../record/values.js";
 
 /** --human text for one record. */
@@ -68,13 +69,21 @@ export function renderSummaries(workspace: string | null, jobs: readonly JobSumm
   return [`${jobs.length} job(s) in ${header}`, ...rows, ...broken].join("\n");
 }
 
+/** Between two jobs of a listing as the CLI prints it. */
+const JOB_SEPARATOR = ",\n    ";
+
 /**
  * A listing as the CLI prints it: `JSON.stringify(document, null, 2)`, except that each job
- * is one line, the workspace log's own line where there is one (`lines`, by position), so a
- * listing of 10,000 jobs serialises none of them again (SPEC §10).
+ * is one line, the workspace log's own line where there is one, so a listing of 10,000 jobs
+ * serialises none of them again (SPEC §10). The jobs come from `parts` (the document's own
+ * `jobs` is not read: it may parse them).
  */
-export function listingJson(document: { readonly jobs: readonly JobSummary[] }, lines: readonly (string | null)[] = []): string {
-  const jobs = document.jobs.length === 0 ? "[]" : `[\n    ${document.jobs.map((job, at) => lines[at] ?? JSON.stringify(job)).join(",\n    ")}\n  ]`;
-  const fields = Object.entries(document).map(([key, value]) => `  ${JSON.stringify(key)}: ${key === "jobs" ? jobs : JSON.stringify(value, null, 2).replaceAll("\n", "\n  ")}`);
+export function listingJson(document: { readonly jobs: readonly JobSummary[] }, parts: readonly ListingPart[]): string {
+  const lines = parts.map((part) => ("lines" in part ? part.lines.replaceAll("\n", JOB_SEPARATOR) : (part.line ?? JSON.stringify(part.summary))));
+  const jobs = lines.length === 0 ? "[]" : `[\n    ${lines.join(JOB_SEPARATOR)}\n  ]`;
+  const fields = Object.keys(document).map((key) => {
+    const value = key === "jobs" ? jobs : JSON.stringify(document[key as keyof typeof document], null, 2).replaceAll("\n", "\n  ");
+    return `  ${JSON.stringify(key)}: ${value}`;
+  });
   return `{\n${fields.join(",\n")}\n}`;
 }

@@ -5,7 +5,7 @@ import { summarize } from "../record/summary.js";
 import { isActive } from "../record/values.js";
 import { parseJobId } from "../store/job-id.js";
 import type { JobStore } from "../store/job-store.js";
-import type { Listed } from "../store/workspace-log.js";
+import { type Listed, type ListingPart, newestFirst, summariesOf } from "../store/workspace-log.js";
 import { resolveSourceDir, workspaceRootOf } from "../workspace/root.js";
 import type { OperationContext } from "./context.js";
 import type { InputOf } from "./input.js";
@@ -24,24 +24,28 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
   }
   const workspace = input.all ? null : workspaceRootOf(resolveSourceDir(input.cwd, ctx.cwd));
   const problems: Problem[] = [];
-  const listed =
-    workspace === null
-      ? await scanAll(ctx.store, problems)
-      : await refreshActive(ctx.store, await ctx.store.workspaceListing(workspace), problems);
-  // Newest first. ISO timestamps order as plain strings; localeCompare's collation would cost
-  // a listing of 10,000 jobs more than reading them.
-  listed.sort(({ summary: a }, { summary: b }) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
-  const jobs = listed.map((job) => job.summary);
-  const document = { ok: true, target: ctx.target.name, workspace_root: workspace, jobs, problems };
+  const parts =
+    workspace === null ? newestFirst(await scanAll(ctx.store, problems)) : await refreshActive(ctx.store, await ctx.store.workspaceListing(workspace), problems);
+  let jobs: JobSummary[] | undefined;
+  const document = {
+    ok: true,
+    target: ctx.target.name,
+    workspace_root: workspace,
+    // Parsed only when read (MCP, --human): the CLI prints the log's lines as they are.
+    get jobs(): JobSummary[] {
+      return (jobs ??= summariesOf(parts));
+    },
+    problems,
+  };
   return {
     document,
     exitCode: EXIT.ok,
     // Each rendered only when asked for: a listing of 10,000 jobs is megabytes either way.
     get human() {
-      return renderSummaries(workspace, jobs, problems);
+      return renderSummaries(workspace, document.jobs, problems);
     },
     get json() {
-      return listingJson(document, listed.map((job) => job.line));
+      return listingJson(document, parts);
     },
   };
 }
@@ -50,10 +54,10 @@ export async function statusOperation(ctx: OperationContext, input: InputOf<"sta
  * A workspace listing comes from the summary log; only active jobs are re-read from their
  * records, to reconcile them (a crashed worker must not show as running forever).
  */
-async function refreshActive(store: JobStore, listing: Listed[], problems: Problem[]): Promise<Listed[]> {
-  const jobs: Listed[] = [];
+async function refreshActive(store: JobStore, listing: ListingPart[], problems: Problem[]): Promise<ListingPart[]> {
+  const jobs: ListingPart[] = [];
   for (const job of listing) {
-    if (!isActive(job.summary.status)) {
+    if ("lines" in job || !isActive(job.summary.status)) {
       jobs.push(job);
       continue;
     }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JobRecord } from "../record/schema.js";
 import { JobStore } from "../store/job-store.js";
+import { summariesOf } from "../store/workspace-log.js";
 import { sampleRecord } from "../test-support/records.js";
 import { prune, pruneLazily } from "./retention.js";
 
@@ -49,6 +50,18 @@ describe("prune and review chain directories", () => {
     expect(report.removed).toHaveLength(2);
     expect(existsSync(userTree)).toBe(true);
     expect(existsSync(forged)).toBe(true);
+  });
+});
+
+describe("prune and the workspace logs", () => {
+  it("compacts them even when nothing is removed, so a listing reads the jobs as one block", async () => {
+    const jobs = [await ended(RECENT, null), await ended("2026-05-30T00:00:00.000Z", null)];
+    expect((await store.workspaceListing("/tmp/ws")).some((part) => "lines" in part)).toBe(false);
+    const report = await prune(store, POLICY, { dryRun: false, now: NOW });
+    expect(report.removed).toEqual([]);
+    const listing = await store.workspaceListing("/tmp/ws");
+    expect(listing).toHaveLength(1);
+    expect(summariesOf(listing).map((job) => job.job_id)).toEqual(jobs.map((job) => job.job_id));
   });
 });
 

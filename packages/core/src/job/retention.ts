@@ -70,7 +70,9 @@ async function pruneHeld(store: JobStore, policy: RetentionPolicy, options: { dr
     for (const record of gone) await store.remove(record.job_id, record.workspace_root);
     await removeOrphanChains(store, gone, kept);
     for (const record of gone) if (record.containment === "worktree") await removeJobRefsQuietly(record);
-    if (gone.length > 0) await store.compactWorkspaceLogs();
+    // Also when nothing went: a listing reads the compacted block without parsing it, and
+    // everything appended since the last compaction line by line.
+    await store.compactWorkspaceLogs();
     await sweepLeftovers(records, kept);
   }
   return { removed, kept: records.length - (options.dryRun ? 0 : removed.length), unreadable };

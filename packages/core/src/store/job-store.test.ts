@@ -7,6 +7,7 @@ import { CompanionError } from "../errors/companion-error.js";
 import { SCHEMA_VERSION } from "../record/values.js";
 import { sampleRecord } from "../test-support/records.js";
 import { JobStore } from "./job-store.js";
+import { summariesOf } from "./workspace-log.js";
 
 let root: string;
 let store: JobStore;
@@ -46,7 +47,7 @@ describe("JobStore", () => {
     const b = sampleRecord({ workspace_root: "/ws/b" });
     await store.create(a);
     await store.create(b);
-    expect((await store.workspaceListing("/ws/a")).map((job) => job.summary.job_id)).toEqual([a.job_id]);
+    expect(summariesOf(await store.workspaceListing("/ws/a")).map((job) => job.job_id)).toEqual([a.job_id]);
     expect((await store.allJobIds()).sort()).toEqual([a.job_id, b.job_id].sort());
     expect(await store.workspaceListing("/ws/none")).toEqual([]);
   });
@@ -99,7 +100,7 @@ describe("JobStore", () => {
     await store.create(record);
     await store.update(record.job_id, (c) => ({ ...c, progress: { ...c.progress, events: 5 } }));
     await store.update(record.job_id, (c) => ({ ...c, status: "completed", ended_at: new Date().toISOString() }));
-    const [summary] = (await store.workspaceListing("/ws/a")).map((job) => job.summary);
+    const [summary] = summariesOf(await store.workspaceListing("/ws/a"));
     expect(summary).toMatchObject({ job_id: record.job_id, status: "completed", collected: false });
     // Named as every earlier version named it, so stores written before stay listed.
     const name = `${createHash("sha256").update("/ws/a").digest("hex").slice(0, 32)}.jsonl`;
@@ -107,7 +108,7 @@ describe("JobStore", () => {
     const log = await readFile(join(root, "claude", "workspaces", name), "utf8");
     expect(log.trim().split("\n")).toHaveLength(2);
     await store.compactWorkspaceLogs();
-    expect((await store.workspaceListing("/ws/a")).map((job) => job.summary.status)).toEqual(["completed"]);
+    expect(summariesOf(await store.workspaceListing("/ws/a")).map((job) => job.status)).toEqual(["completed"]);
   });
 
   it("an update of a job whose directory vanished fails at once with not_found", async () => {
@@ -132,7 +133,7 @@ describe("JobStore", () => {
     await store.create(keep);
     await store.create(drop);
     await store.remove(drop.job_id, "/ws/a");
-    expect((await store.workspaceListing("/ws/a")).map((job) => job.summary.job_id)).toEqual([keep.job_id]);
+    expect(summariesOf(await store.workspaceListing("/ws/a")).map((job) => job.job_id)).toEqual([keep.job_id]);
     expect((await store.read(drop.job_id)).outcome).toBe("not_found");
   });
 });

@@ -11,7 +11,7 @@ import { writeFileAtomically } from "./atomic-write.js";
 import { parseJobId } from "./job-id.js";
 import { withLock, withLockIfFree } from "./lock.js";
 import { otherTargetHolding } from "./other-target.js";
-import { type Listed, WorkspaceLog } from "./workspace-log.js";
+import { type ListingPart, WorkspaceLog } from "./workspace-log.js";
 
 export type ReadOutcome =
   | { outcome: "ok"; record: JobRecord }
@@ -137,7 +137,7 @@ export class JobStore {
   }
 
   /** The listing of one workspace, from its summary log (no record is read). */
-  async workspaceListing(workspaceRoot: string): Promise<Listed[]> {
+  async workspaceListing(workspaceRoot: string): Promise<ListingPart[]> {
     return this.io("read the workspace log", () => this.workspaceLog(workspaceRoot).read());
   }
 
