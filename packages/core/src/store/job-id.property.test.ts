@@ -70,7 +70,11 @@ describe("job ids (property)", () => {
     expect(await readdir(root)).toEqual([]);
   });
 
-  it("minted ids are always valid", () => {
-    for (let i = 0; i < 1000; i += 1) expect(isJobId(newJobId())).toBe(true);
+  it("minted ids are always valid and never repeat, also where there is no random device", () => {
+    for (const source of ["/dev/urandom", join(root, "no-such-device")]) {
+      const ids = Array.from({ length: 1000 }, () => newJobId(source));
+      for (const id of ids) expect(isJobId(id)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
   });
 });
