@@ -157,6 +157,11 @@ function compactedBlock(bytes: Buffer): { lines: string; end: number } | null {
  */
 function withBlock(lines: string, after: Map<string, Read>): ListingPart[] {
   if (after.size === 0) return lines === "" ? [] : [{ lines: lines.slice(0, -1) }];
+  // A job created after the block's newest one cannot be in it: jobs run since the last
+  // compaction need no look-up.
+  const newest = lines === "" ? "" : createdAtOfLine(lines, 0);
+  const inBlock = (entry: Entry): boolean => "removed" in entry || entry.created_at <= newest;
+  if (![...after.values()].some((read) => inBlock(read.entry))) return merged(lines, newestFirst(listedOf(after.values())));
   const index = lineIndex(lines);
   const replaced: Array<{ start: number; end: number }> = [];
   const others: Read[] = [];
