@@ -75,6 +75,12 @@ describe.each(TARGETS)("%s MCP server", (target) => {
 
     const listed = await mcp.call("status", {});
     expect((listed.json.jobs as Json[]).map((job) => job.job_id)).toEqual([jobId]);
+    // The same listing once retention has compacted the workspace log (the CLI prints the
+    // compacted lines as they are; the tool's document parses them).
+    expect((await h.run(["prune"])).exitCode).toBe(0);
+    const compacted = await mcp.call("status", {});
+    expect(compacted.json).toEqual(listed.json);
+    expect(compacted.json).toEqual((await h.run(["status", "--cwd", work])).json);
     const one = await mcp.call("status", { job_id: jobId });
     expect(one.json).toEqual((await h.run(["status", "--job", jobId])).json);
   });
