@@ -139,7 +139,7 @@ function compactedBlock(bytes: Buffer): { lines: string; end: number } | null {
     return null;
   }
   const { bytes: size, jobs } = (header as { compacted?: { bytes?: unknown; jobs?: unknown } }).compacted ?? {};
-  if (headerEnd === 0 || !Number.isSafeInteger(size) || !Number.isSafeInteger(jobs)) return null;
+  if (!Number.isSafeInteger(size) || !Number.isSafeInteger(jobs)) return null;
   const end = headerEnd + (size as number);
   if (end > bytes.length || (end > headerEnd && bytes[end - 1] !== NEWLINE)) return null;
   const lines = bytes.toString("utf8", headerEnd, end);
@@ -156,9 +156,8 @@ function compactedBlock(bytes: Buffer): { lines: string; end: number } | null {
  * replaces its line when it is at least as far along (a removal always is).
  */
 function withBlock(lines: string, after: Map<string, Read>): ListingPart[] {
-  if (after.size === 0) return lines === "" ? [] : [{ lines: lines.slice(0, -1) }];
   // A job created after the block's newest one cannot be in it: jobs run since the last
-  // compaction need no look-up.
+  // compaction (usually all there is) need no look-up.
   const newest = lines === "" ? "" : createdAtOfLine(lines, 0);
   const inBlock = (entry: Entry): boolean => "removed" in entry || entry.created_at <= newest;
   if (![...after.values()].some((read) => inBlock(read.entry))) return merged(lines, newestFirst(listedOf(after.values())));
