@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createModelServer } from "@agent-companion/model-server";
 import { binaryFor, createSandbox, type Target } from "@agent-companion/real-cli";
 import { execa } from "execa";
@@ -13,6 +14,8 @@ const require = createRequire(import.meta.url);
 const binOf = (target: Target): string => join(dirname(require.resolve(`companion-${target}/package.json`)), "bin", `companion-${target}.cjs`);
 
 const PROMPT = "Review this repository for bugs.";
+/** The least a contained review must do, as a bare script: what the bar leaves on this machine. */
+const REVIEW_FLOOR = fileURLToPath(new URL("../floor/review-floor.cjs", import.meta.url));
 
 async function smallRepo(): Promise<string> {
   const repo = await mkdtemp(join(tmpdir(), "bench-review-"));
@@ -53,6 +56,7 @@ export async function reviewOverhead(): Promise<Measurement[]> {
     const ours = { file: process.execPath, args: [COMPANION_BIN, "run", "--mode", "review", "--cwd", repo, "--", PROMPT], env, cwd: repo };
     const direct = { file: MOCK_CLAUDE, args: ["-p", PROMPT, "--output-format", "json"], env, cwd: repo };
     const result = await paired(ours, direct, { runs: 15 });
+    const floor = await paired({ file: process.execPath, args: [REVIEW_FLOOR, direct.file, ...direct.args], env, cwd: repo }, direct, { runs: 15 });
     return [
       {
         name: "foreground review vs direct mock target",
@@ -60,7 +64,10 @@ export async function reviewOverhead(): Promise<Measurement[]> {
         limit: 2,
         unit: "x baseline",
         detail: `${result.subjectMs.toFixed(0)} ms vs ${result.baselineMs.toFixed(0)} ms`,
-        breakdown: phaseBreakdown(result.subjectRuns, result.baselineMs),
+        breakdown: [
+          ...phaseBreakdown(result.subjectRuns, result.baselineMs),
+          `${"floor".padEnd(12)} ${floor.ratio.toFixed(2).padStart(5)}x   (${floor.subjectMs.toFixed(0)} ms: a bare script doing only the git reads, copy, target run and durable writes a review cannot skip)`,
+        ],
       },
     ];
   } finally {
