@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CompanionError } from "../errors/companion-error.js";
 import { SCHEMA_VERSION } from "../record/values.js";
 import { sampleRecord } from "../test-support/records.js";
 import { JobStore } from "./job-store.js";
-import { summariesOf } from "./workspace-log.js";
+import { summariesOf, WorkspaceLog } from "./workspace-log.js";
 
 let root: string;
 let store: JobStore;
@@ -125,6 +125,31 @@ describe("JobStore", () => {
     await store.update(record.job_id, () => null);
     const after = await stat(join(store.jobDir(record.job_id), "record.json"));
     expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it("a job removed and compacted away while its update is written stays out of the listing", async () => {
+    const keep = sampleRecord({ workspace_root: "/ws/a", status: "completed" });
+    const drop = sampleRecord({ workspace_root: "/ws/a", status: "completed" });
+    await store.create(keep);
+    await store.create(drop);
+    // A retention pass (prune) runs between the update's record write and its log line: it
+    // removes the job, notes the removal and compacts the note away.
+    const append = WorkspaceLog.prototype.append;
+    let raced = false;
+    const spy = vi.spyOn(WorkspaceLog.prototype, "append").mockImplementation(async function (this: WorkspaceLog, entry) {
+      if (!("removed" in entry) && entry.job_id === drop.job_id && entry.collected) {
+        spy.mockRestore();
+        raced = true;
+        await store.remove(drop.job_id, "/ws/a");
+        await store.compactWorkspaceLogs();
+      }
+      return append.call(this, entry);
+    });
+    await store.update(drop.job_id, (c) => ({ ...c, collected_at: new Date().toISOString() }));
+    expect(raced).toBe(true);
+    expect(summariesOf(await store.workspaceListing("/ws/a")).map((job) => job.job_id)).toEqual([keep.job_id]);
+    await store.compactWorkspaceLogs();
+    expect(summariesOf(await store.workspaceListing("/ws/a")).map((job) => job.job_id)).toEqual([keep.job_id]);
   });
 
   it("remove deletes the job directory and its workspace entry only", async () => {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, promises as fs, readFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, promises as fs, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
@@ -119,7 +119,7 @@ export class JobStore {
         await this.writeRecord(next, { durable: next.status !== current.status && !isActive(next.status) });
         // The record is written and is the truth; a log line lost here only makes a listing
         // lag until the job's next change, so it must not fail the update.
-        if (summaryChanged(current, next)) await this.workspaceLog(next.workspace_root).append(summarize(next)).catch(() => undefined);
+        if (summaryChanged(current, next)) await this.logSummary(next).catch(() => undefined);
         return next;
       });
     } catch (error) {
@@ -130,6 +130,17 @@ export class JobStore {
     }
   }
 
+
+  /**
+   * A retention pass removes jobs without waiting for their locks, and its compaction drops
+   * the removal notes: a summary appended after that would bring the removed job back into
+   * listings (e.g. `result` collecting it meanwhile), so its removal is noted again after it.
+   */
+  private async logSummary(record: JobRecord): Promise<void> {
+    const log = this.workspaceLog(record.workspace_root);
+    await log.append(summarize(record));
+    if (!existsSync(this.jobDir(record.job_id))) await log.append({ job_id: record.job_id, removed: true });
+  }
 
   /** Ids of every job directory in the store. */
   async allJobIds(): Promise<string[]> {
