@@ -8,7 +8,7 @@
 // - dist/launch.cjs from src/launch.ts: only background launches (`run|continue --background`),
 //   without the job pipeline, execa or the target's parsers;
 // - dist/mcp.cjs from src/mcp.ts: the MCP server, the only bundle holding the protocol SDK;
-// - dist/execa.cjs, proper-lockfile.cjs, schemas.cjs: what the read-only,
+// - dist/execa.cjs, schemas.cjs: what the read-only,
 //   launch and MCP bundles load only on first use (see onDemand);
 // - dist/ajv.cjs: the SDK's JSON Schema validator, loaded by the MCP bundle on first use.
 // The bundles are all an installed package holds: it declares no dependencies.
@@ -37,11 +37,10 @@ const fromApp = createRequire(join(process.cwd(), "package.json"));
 
 // What the read-only and launch commands need only sometimes gets a bundle of its own, loaded on
 // first use, rather than making every status pay for parsing it: execa (the macOS identity
-// check), the atomic-write and lock libraries (the first write), and the record schemas (a
-// record the exact-shape checks refuse). The installed package has no dependencies, so none of
-// it can come from node_modules.
+// check) and the record schemas (a record the exact-shape checks refuse). The installed
+// package has no dependencies, so none of it can come from node_modules.
 const coreDist = join(dirname(fromApp.resolve("@agent-companion/core/bin-start")), "..");
-const LIBRARIES_ON_DEMAND = ["execa", "proper-lockfile"];
+const LIBRARIES_ON_DEMAND = ["execa"];
 const SCHEMAS = join(coreDist, "record", "schema.js");
 // A CommonJS require of the bundle beside this one, not `import()`, which would start Node's
 // ES module loader and read a CommonJS bundle's default export as the whole exports object.

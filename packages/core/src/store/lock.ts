@@ -1,25 +1,85 @@
+import { mkdirSync, rmdirSync, statSync, utimesSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
  * Serialises read-modify-write cycles on one job against every other process (worker,
- * reconcile in `status`, `result`, `cancel`), and store maintenance (prune, compaction). The
- * lock is a directory next to its target; a holder killed with -9 leaves it behind, so locks
- * older than `STALE_MS` are broken.
+ * reconcile in `status`, `result`, `cancel`), and store maintenance (prune, compaction).
+ *
+ * The lock is the directory `<target>.lock` (mkdir is atomic), named and kept as
+ * proper-lockfile, which the companion used before, keeps it, so processes of both kinds
+ * exclude each other on one store. A holder touches it every `REFRESH_MS`; one killed with -9
+ * leaves it behind, so a lock left untouched for `STALE_MS` is broken. Synchronous calls:
+ * each is one short syscall, and the library's loading (graceful-fs, signal-exit) cost a
+ * foreground review about 9 ms (SPEC §10).
  */
-const STALE_MS = 10_000;
+export const STALE_MS = 10_000;
+const REFRESH_MS = STALE_MS / 2;
 const MAX_ATTEMPTS = 200;
 const FIRST_DELAY_MS = 5;
 const MAX_DELAY_MS = 100;
 
 type Release = () => Promise<void>;
 
-const lockOnce = async (target: string): Promise<Release> => {
-  // Loaded on first use: read-only commands (status, result of a collected job) never lock.
-  const { default: lockfile } = await import("proper-lockfile");
-  return lockfile.lock(target, { realpath: false, stale: STALE_MS, retries: 0 });
-};
+/** Another process holds the lock (the code proper-lockfile gives it). */
+class LockHeld extends Error {
+  readonly code = "ELOCKED";
+}
 
-const isHeld = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === "ELOCKED";
+function lockOnce(target: string): Release {
+  const dir = `${target}.lock`;
+  if (!created(dir)) {
+    if (!isStale(dir)) throw new LockHeld(`${target} is locked by another process`);
+    // Its holder is gone (or stalled past every refresh): broken, and taken if still free.
+    removeIfPresent(dir);
+    if (!created(dir)) throw new LockHeld(`${target} is locked by another process`);
+  }
+  const refresh = setInterval(() => touch(dir), REFRESH_MS);
+  refresh.unref();
+  return async () => {
+    clearInterval(refresh);
+    removeIfPresent(dir);
+  };
+}
+
+/** False when the directory exists; any other failure (no job directory, no permission) throws. */
+function created(dir: string): boolean {
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/** Untouched for longer than STALE_MS, or released meanwhile (then it is free to take). */
+function isStale(dir: string): boolean {
+  try {
+    return Date.now() - statSync(dir).mtimeMs > STALE_MS;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
+    throw error;
+  }
+}
+
+function removeIfPresent(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+function touch(dir: string): void {
+  try {
+    const now = new Date();
+    utimesSync(dir, now, now);
+  } catch {
+    // Broken by another process, or removed with its job: there is nothing left to keep.
+  }
+}
+
+const isHeld = (error: unknown): boolean => error instanceof LockHeld;
 
 const holding = async <T>(release: Release, fn: () => Promise<T>): Promise<T> => {
   try {
@@ -37,7 +97,7 @@ export async function withLock<T>(target: string, fn: () => Promise<T>): Promise
 export async function withLockIfFree<T>(target: string, fn: () => Promise<T>): Promise<T | null> {
   let release: Release;
   try {
-    release = await lockOnce(target);
+    release = lockOnce(target);
   } catch (error) {
     if (isHeld(error)) return null;
     throw error;
@@ -53,7 +113,7 @@ async function acquire(target: string): Promise<Release> {
   let delay = FIRST_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await lockOnce(target);
+      return lockOnce(target);
     } catch (error) {
       if (!isHeld(error) || attempt >= MAX_ATTEMPTS) throw error;
       await sleep(delay);
