@@ -2,8 +2,6 @@ import { statSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import coerce from "semver/functions/coerce.js";
-import gte from "semver/functions/gte.js";
 import type { TargetFacts } from "../adapter/adapter.js";
 import { CompanionError } from "../errors/companion-error.js";
 
@@ -32,7 +30,7 @@ export async function probeContract(adapter: ContractTarget, binary: string, env
     binary,
     version,
     version_floor: contract.versionFloor,
-    version_ok: version !== null && atLeast(version, contract.versionFloor),
+    version_ok: version !== null && (await atLeast(version, contract.versionFloor)),
     missing_flags: probeError ? [...contract.requiredFlags] : contract.requiredFlags.filter((flag) => !mentionsFlag(help, flag)),
     probe_error: probeError,
   };
@@ -74,10 +72,13 @@ const mentionsFlag = (help: string, flag: string): boolean =>
   new RegExp(`(^|[\\s,\\[(])${flag.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`, "m").test(help);
 
 /** Read loosely: "2.1" is 2.1.0, and a nightly of a release counts as that release. */
-const atLeast = (version: string, floor: string): boolean => {
+async function atLeast(version: string, floor: string): Promise<boolean> {
+  // Loaded by a probe only: semver builds its few dozen regular expressions as it loads, which
+  // every review answered from the probe's cache would pay for.
+  const [{ default: coerce }, { default: gte }] = await Promise.all([import("semver/functions/coerce.js"), import("semver/functions/gte.js")]);
   const parsed = coerce(version);
   return parsed !== null && gte(parsed, floor);
-};
+}
 
 export interface ContractCache {
   cacheDir: string;
