@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles an app into CommonJS files run by its CommonJS bin:
-// - dist/start.cjs from core's cli/bin-start: the command table, which says which bundle serves
-//   a command line, and the code cache it is run from (built last, see the end);
+// - dist/start.cjs from core's cli/bin-start: which bundle serves a command line (from the
+//   command table) and the code cache it is run from (built last, see the end);
 // - dist/main.cjs from src/main.ts: every command;
 // - dist/read.cjs from src/read.ts: only the read-only commands host agents poll, a third of
 //   the size, so they start close to bare `node` (SPEC §10);
@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { lazySdkSchemas } from "./lazy-sdk-schemas.mjs";
 
@@ -119,17 +120,19 @@ await Promise.all([
   build({ ...common, stdin: { contents: 'export * from "@modelcontextprotocol/sdk/validation/ajv";', resolveDir: fromMcp }, outfile: "dist/ajv.cjs" }),
 ]);
 
-// Last, as it names the others by content: dist/start.cjs, the bin's only import, holds the
-// command table (which bundle serves a command line) and runs that bundle from V8's code cache,
-// which is kept per bundle content (see core's cli/compile-cache.ts).
+// Last, as it names the others by content: dist/start.cjs, the bin's only import, holds each
+// command's bundle (the command table's column, not the table) and runs the bundle that serves
+// the command line from V8's code cache, kept per bundle content (see core's cli/compile-cache.ts).
 const ENTRY_BUNDLES = ["main", "read", "launch", "mcp"];
 const hashes = Object.fromEntries(
   await Promise.all(ENTRY_BUNDLES.map(async (name) => [name, createHash("sha256").update(await readFile(`dist/${name}.cjs`)).digest("hex").slice(0, 16)])),
 );
+const { COMMANDS } = await import(pathToFileURL(join(coreDist, "commands", "table.js")).href);
+const { routesOf } = await import(pathToFileURL(join(coreDist, "cli", "route.js")).href);
 await build({
   ...common,
   stdin: {
-    contents: `import { startBin } from "@agent-companion/core/bin-start";\nexport const start = (distDir, argv) => startBin(distDir, argv, ${JSON.stringify(hashes)});\n`,
+    contents: `import { startBin } from "@agent-companion/core/bin-start";\nexport const start = (distDir, argv) => startBin(distDir, argv, ${JSON.stringify(hashes)}, ${JSON.stringify(routesOf(COMMANDS))});\n`,
     resolveDir: process.cwd(),
   },
   outfile: "dist/start.cjs",

@@ -1,7 +1,16 @@
-import { type Bundle, COMMANDS, isCommand } from "../commands/table.js";
+import type { Bundle } from "../commands/table.js";
 
 /** A bundle the bin can load: the table's, or the one background launches start from. */
 export type EntryBundle = Bundle | "launch";
+
+/**
+ * Which bundle serves each command: the command table's `bundle` column. The bundler writes it
+ * into the bin's start file, so routing loads neither the table nor its help texts.
+ */
+export type Routes = Readonly<Record<string, Bundle>>;
+
+export const routesOf = (commands: Readonly<Record<string, { readonly bundle: Bundle }>>): Routes =>
+  Object.fromEntries(Object.entries(commands).map(([name, spec]) => [name, spec.bundle]));
 
 const LAUNCHES: ReadonlySet<string> = new Set(["run", "continue"]);
 
@@ -16,8 +25,9 @@ const inBackground = (args: readonly string[]): boolean => {
  * routing costs the fast paths almost nothing). Help, --version and unknown commands go to
  * the main bundle, which explains them; `run`/`continue --background` to the launch bundle.
  */
-export const bundleFor = (argv: readonly string[]): EntryBundle => {
+export const bundleFor = (argv: readonly string[], routes: Routes): EntryBundle => {
   const [command, ...args] = argv;
-  if (command === undefined || !isCommand(command)) return "main";
-  return LAUNCHES.has(command) && inBackground(args) ? "launch" : COMMANDS[command].bundle;
+  const bundle = command !== undefined && Object.hasOwn(routes, command) ? routes[command] : undefined;
+  if (command === undefined || bundle === undefined) return "main";
+  return LAUNCHES.has(command) && inBackground(args) ? "launch" : bundle;
 };
