@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmod, lstat, readFile, readlink, readdir, rename, rm, stat } from "node:fs/promises";
+import { chmod, lstat, mkdir, readFile, readlink, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { commitAll, git, initRepo, link, put, removeTempDirs, tempDir } from "../scope/test-support/git-repo.js";
@@ -118,6 +118,23 @@ describe("worktrees and refs", { timeout: 60_000 }, () => {
     await expect(lstat(dir)).rejects.toThrow();
     expect(await git(repo, ["worktree", "list", "--porcelain"])).not.toContain(JOB);
     expect(await repoState(repo)).toEqual(before);
+  });
+
+  it("adds its worktree while another add of the same repository is half-written, and says why when that never ends", async () => {
+    const repo = await dirtyRepo();
+    const commit = await commitWorkingState({ root: repo, parent: await headCommit(repo), message: "state" });
+    // What a concurrent `git worktree add` leaves for a moment: its entry, with commondir not
+    // yet written. git dies reading it ("failed to read …/commondir: Success").
+    const other = join(repo, ".git", "worktrees", "other");
+    await mkdir(other, { recursive: true });
+    await writeFile(join(other, "gitdir"), `${join(await tempDir(), "other")}/.git\n`);
+    await writeFile(join(other, "commondir"), "");
+    await expect(addWorktree(repo, join(await tempDir(), JOB), commit)).rejects.toThrow(/failed to read .*commondir/);
+    const dir = join(await tempDir(), JOB);
+    const adding = addWorktree(repo, dir, commit);
+    setTimeout(() => void writeFile(join(other, "commondir"), "../..\n"), 30);
+    await adding;
+    expect((await git(dir, ["rev-parse", "HEAD"])).trim()).toBe(commit);
   });
 
   it("keeps a job's commits on private refs until they are deleted", async () => {

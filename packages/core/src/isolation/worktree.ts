@@ -1,7 +1,10 @@
 import { readdir, readFile, realpath, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { filterOverrides } from "../git/filters.js";
-import { runGit } from "../git/run.js";
+import { GitError, runGit } from "../git/run.js";
+
+const ADD_ATTEMPTS = 5;
+const RETRY_STEP_MS = 25;
 
 /**
  * A job's private work tree: a linked git worktree at `dir`, checked out detached at
@@ -10,8 +13,24 @@ import { runGit } from "../git/run.js";
  */
 export async function addWorktree(repo: string, dir: string, commit: string): Promise<void> {
   const config = await filterOverrides(repo);
-  await runGit(repo, ["worktree", "add", "--detach", "--quiet", "--end-of-options", dir, commit], { config });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runGit(repo, ["worktree", "add", "--detach", "--quiet", "--end-of-options", dir, commit], { config });
+      return;
+    } catch (error) {
+      if (!raced(error) || attempt >= ADD_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * RETRY_STEP_MS));
+    }
+  }
 }
+
+/**
+ * `git worktree add` reads every linked worktree's admin files (their HEADs), and dies on one
+ * another add has created but not yet written ("failed to read .git/worktrees/<id>/commondir"):
+ * parallel isolated jobs in one repository, or the user's own git, race there. The failed add
+ * has removed what it made, so it is tried again.
+ */
+const raced = (error: unknown): boolean => error instanceof GitError && /failed to read .*worktrees[\\/]/.test(error.stderr);
 
 /**
  * Removes a job's worktree directory and exactly its administrative entry. Not

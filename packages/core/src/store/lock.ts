@@ -1,5 +1,4 @@
 import { mkdirSync, rmdirSync, statSync, utimesSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 
 /**
  * Serialises read-modify-write cycles on one job against every other process (worker,
@@ -81,6 +80,10 @@ function touch(dir: string): void {
 
 const isHeld = (error: unknown): boolean => error instanceof LockHeld;
 
+// The global timer, not node:timers/promises: `status` imports this module, and would load
+// that one for a wait it never makes.
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 const holding = async <T>(release: Release, fn: () => Promise<T>): Promise<T> => {
   try {
     return await fn();
@@ -116,7 +119,7 @@ async function acquire(target: string): Promise<Release> {
       return lockOnce(target);
     } catch (error) {
       if (!isHeld(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await sleep(delay);
+      await pause(delay);
       delay = Math.min(MAX_DELAY_MS, delay * 1.5);
     }
   }
