@@ -130,7 +130,6 @@ export class JobStore {
     }
   }
 
-
   /**
    * A retention pass removes jobs without waiting for their locks, and its compaction drops
    * the removal notes: a summary appended after that would bring the removed job back into
