@@ -1,5 +1,6 @@
 import { readdir, readFile, realpath, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { filterOverrides } from "../git/filters.js";
 import { GitError, runGit } from "../git/run.js";
 
@@ -19,7 +20,7 @@ export async function addWorktree(repo: string, dir: string, commit: string): Pr
       return;
     } catch (error) {
       if (!raced(error) || attempt >= ADD_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, attempt * RETRY_STEP_MS));
+      await sleep(attempt * RETRY_STEP_MS);
     }
   }
 }

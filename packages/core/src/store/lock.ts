@@ -4,12 +4,12 @@ import { mkdirSync, rmdirSync, statSync, utimesSync } from "node:fs";
  * Serialises read-modify-write cycles on one job against every other process (worker,
  * reconcile in `status`, `result`, `cancel`), and store maintenance (prune, compaction).
  *
- * The lock is the directory `<target>.lock` (mkdir is atomic), named and kept as
- * proper-lockfile, which the companion used before, keeps it, so processes of both kinds
- * exclude each other on one store. A holder touches it every `REFRESH_MS`; one killed with -9
- * leaves it behind, so a lock left untouched for `STALE_MS` is broken. Synchronous calls:
- * each is one short syscall, and the library's loading (graceful-fs, signal-exit) cost a
- * foreground review about 9 ms (SPEC §10).
+ * The lock is the directory `<target>.lock` (mkdir is atomic): the one proper-lockfile, which
+ * earlier companions used, takes, so old and new companions on one store exclude each other.
+ * A holder touches it every `REFRESH_MS`; one killed with -9 leaves it behind, so a lock left
+ * untouched for `STALE_MS` is broken. Synchronous calls: each is one short syscall, and
+ * loading the library (graceful-fs, signal-exit) cost a foreground review about 5 ms of CPU
+ * (SPEC §10).
  */
 export const STALE_MS = 10_000;
 const REFRESH_MS = STALE_MS / 2;
