@@ -160,7 +160,7 @@ describe.each(TARGETS)("companion-%s from npm", (target) => {
     }
   });
 
-  it("launches in the background with the launch bundle and reads a record the exact check refuses through the schemas", async () => {
+  it("launches in the background with the launch bundle, and reads a record the exact check refuses through the schemas bundle from read and main", async () => {
     const env = { [binaryEnvVar(target)]: mockBinOf(target) };
     const launched = await installed(target, ["run", "--background", "--mode", "rescue", "--cwd", work, "--", "fix it"], env);
     expect(launched.exitCode, launched.stderr).toBe(0);
@@ -173,5 +173,9 @@ describe.each(TARGETS)("companion-%s from npm", (target) => {
     const status = await installed(target, ["status", "--job", job_id], env);
     expect(status.exitCode).toBe(1);
     expect(JSON.parse(status.stdout)).toMatchObject({ ok: false, error: "corrupt_record", message: expect.stringContaining("status") });
+    // `wait` is served by the main bundle, which loads the schemas from beside it as well.
+    const waitedOnRefused = await installed(target, ["wait", "--job", job_id, "--timeout", "5"], env);
+    expect(waitedOnRefused.exitCode).toBe(1);
+    expect(JSON.parse(waitedOnRefused.stdout)).toMatchObject({ ok: false, error: "corrupt_record", message: expect.stringContaining("status") });
   });
 });
