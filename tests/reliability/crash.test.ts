@@ -46,16 +46,21 @@ class TornReadDetector {
 describe.each(TARGETS)("%s kill -9 of the worker", (target) => {
   let h: Harness;
   let work: string;
+  let temp: string;
   const procs = new Processes();
 
   beforeEach(async () => {
-    h = await Harness.create(target);
+    // What a killed worker leaves in the temp directory waits for `prune` (SPEC §6.4): here it
+    // goes with the test.
+    temp = await mkdtemp(join(tmpdir(), "companion-tmpdir-"));
+    h = await Harness.create(target, { TMPDIR: temp });
     work = await mkdtemp(join(tmpdir(), "companion-work-"));
   });
   afterEach(async () => {
     procs.killAll();
     await h.cleanup();
     await rm(work, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true });
   });
 
   const status = async (jobId: string): Promise<Json> => {
