@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createSnapshot, selectScope } from "@agent-companion/core/review-source";
 import { execa } from "execa";
@@ -60,6 +61,22 @@ export async function startup(): Promise<Measurement[]> {
   }
 }
 
+/** The least a background launch must do, as a bare script: what the bar leaves on this machine. */
+const LAUNCH_FLOOR = fileURLToPath(new URL("../floor/launch-floor.cjs", import.meta.url));
+
+/** Waits until the floor's worker is gone, so it does not run into the next measurement. */
+async function exited(pid: number): Promise<void> {
+  for (let tries = 0; tries < 2000; tries++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(5);
+  }
+  throw new Error(`the launch floor's worker ${pid} did not exit within 10 s`);
+}
+
 export async function launch(): Promise<Measurement[]> {
   const state = await mkdtemp(join(tmpdir(), "bench-launch-"));
   const work = join(state, "ws");
@@ -70,7 +87,18 @@ export async function launch(): Promise<Measurement[]> {
       runs: 15,
       afterSubject: async (run) => settled(state, String((JSON.parse(run.stdout) as { job_id: string }).job_id)),
     });
-    return [versusNode("run --background returns", 1.6, launched)];
+    const floor = await paired(node([LAUNCH_FLOOR, join(state, "floor")], env), node(BARE_NODE, env), {
+      runs: 15,
+      afterSubject: async (run) => exited(Number(run.stdout)),
+    });
+    return [
+      {
+        ...versusNode("run --background returns", 1.6, launched),
+        breakdown: [
+          `floor ${floor.ratio.toFixed(2)}x   (${floor.subjectMs.toFixed(1)} ms: a bare script that only starts a detached node worker on a stdin pipe, writes a durable record and hands the input over)`,
+        ],
+      },
+    ];
   } finally {
     await rm(state, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
