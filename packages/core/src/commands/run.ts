@@ -107,9 +107,11 @@ async function launchBackground(ctx: OperationContext, record: JobRecord, input:
     });
     const identity = await captureIdentity(worker.pid as number);
     await ctx.store.create(withWorker(record, identity.outcome === "captured" ? identity.info : null));
+    // Written, then closed below: the worker reads to EOF either way, and a close needs no
+    // shutdown round trip through the event loop, as `end` does.
     await new Promise<void>((resolve, reject) => {
       worker.stdin.once("error", reject);
-      worker.stdin.end(JSON.stringify(input), () => resolve());
+      worker.stdin.write(JSON.stringify(input), (error) => (error ? reject(error) : resolve()));
     });
   } catch (error) {
     // Still our unreaped child: nothing else can hold this pid.
