@@ -38,9 +38,9 @@ const fromApp = createRequire(join(process.cwd(), "package.json"));
 
 // What commands need only sometimes gets a bundle of its own, loaded on first use, rather than
 // making every status, launch and review pay for reading and compiling it: execa (the macOS
-// identity check) and the record schemas (a record the exact-shape checks refuse). Out of
-// main, they took a foreground review's bundle from 750 to 416 KB and ~5 ms off its start. The installed
-// package has no dependencies, so none of it can come from node_modules.
+// identity check) and the record schemas (a record the exact-shape checks refuse). Taken out
+// of main, they took a foreground review's bundle from 750 to 416 KB and ~5 ms off its start.
+// The installed package has no dependencies, so none of it can come from node_modules.
 const coreDist = join(dirname(fromApp.resolve("@agent-companion/core/bin-start")), "..");
 const LIBRARIES_ON_DEMAND = ["execa"];
 const SCHEMAS = join(coreDist, "record", "schema.js");
@@ -106,6 +106,12 @@ const ajvOnDemand = {
   },
 };
 
+// The bundles the bin runs (through start.cjs, never `require`) are written wrapped in
+// CommonJS's module function, so that starting one compiles the file as read (see core's
+// cli/compile-cache.ts).
+const { BUNDLE_HEAD, BUNDLE_TAIL } = await import(pathToFileURL(join(coreDist, "cli", "compile-cache.js")).href);
+const entry = { ...common, banner: { js: BUNDLE_HEAD }, footer: { js: BUNDLE_TAIL } };
+
 // The MCP bundle is the largest by far and starts on every host session: it is minified, so
 // that there is half as much to read and parse (`node --enable-source-maps` maps stack traces
 // back through its source map), and the SDK's schemas are built on first use.
@@ -113,11 +119,11 @@ const mcpBundle = { minify: true, plugins: [onDemand, ajvOnDemand, lazySdkSchema
 const fromMcp = dirname(fromApp.resolve("@agent-companion/mcp"));
 
 await Promise.all([
-  build({ ...common, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs", plugins: [onDemand] }),
-  build({ ...common, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [onDemand, withoutAdapter] }),
-  build({ ...common, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [onDemand, withoutAdapter, withoutForeground] }),
+  build({ ...entry, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs", plugins: [onDemand] }),
+  build({ ...entry, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [onDemand, withoutAdapter] }),
+  build({ ...entry, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [onDemand, withoutAdapter, withoutForeground] }),
   ...onDemandBundles.map(({ contents, outfile }) => build({ ...common, stdin: { contents, resolveDir: coreDist }, outfile })),
-  build({ ...common, ...mcpBundle, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
+  build({ ...entry, ...mcpBundle, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
   build({ ...common, stdin: { contents: 'export * from "@modelcontextprotocol/sdk/validation/ajv";', resolveDir: fromMcp }, outfile: "dist/ajv.cjs" }),
 ]);
 

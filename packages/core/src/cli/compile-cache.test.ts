@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cachePathFor, runBundle } from "./compile-cache.js";
+import { BUNDLE_HEAD, BUNDLE_TAIL, cachePathFor, runBundle } from "./compile-cache.js";
 
 describe("cachePathFor", () => {
   const name = `read-abc-${process.version}-${process.arch}.bin`;
@@ -24,12 +24,13 @@ describe("runBundle", () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), "compile-cache-"));
-    // A bundle as the bins have them: CommonJS, requiring a file beside it.
+    // A bundle as the bins have them: CommonJS in its module function, requiring a file beside it.
     await writeFile(join(dir, "beside.cjs"), "module.exports = 'beside';\n");
-    await writeFile(join(dir, "bundle.cjs"), "globalThis.ranBundle = [require('./beside.cjs'), __filename, typeof module.exports];\n");
+    await writeFile(join(dir, "bundle.cjs"), wrapped("globalThis.ranBundle = [require('./beside.cjs'), __filename, typeof module.exports];"));
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
+  const wrapped = (source: string): string => `${BUNDLE_HEAD}\n${source}${BUNDLE_TAIL}\n`;
   const ran = (): unknown => (globalThis as { ranBundle?: unknown }).ranBundle;
 
   it("runs the bundle as require would, with or without a cache", () => {
@@ -44,13 +45,19 @@ describe("runBundle", () => {
     first.save();
     expect((await readFile(cachePath)).length).toBeGreaterThan(0);
     // Another source (V8 keeps what it compiled in this process, whatever the cache says).
-    await writeFile(join(dir, "other.cjs"), "globalThis.ranBundle = 'other';\n");
+    await writeFile(join(dir, "other.cjs"), wrapped("globalThis.ranBundle = 'other';"));
     await writeFile(cachePath, "garbage");
     const refused = runBundle(join(dir, "other.cjs"), cachePath);
     expect(refused.cache).toBe("rejected");
     expect(ran()).toBe("other");
     refused.save();
     expect(String(await readFile(cachePath))).not.toBe("garbage");
+  });
+
+  it("refuses a file that is not a wrapped bundle, naming it", async () => {
+    await writeFile(join(dir, "plain.cjs"), "globalThis.ranBundle = 'plain';\n");
+    expect(() => runBundle(join(dir, "plain.cjs"), null)).toThrow(`${join(dir, "plain.cjs")} was not built for this bin`);
+    expect(ran()).not.toBe("plain");
   });
 
   it("removes the bundle's other caches when it saves one", async () => {
