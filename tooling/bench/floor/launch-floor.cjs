@@ -30,6 +30,7 @@ worker.once("spawn", () => {
   writeDurably(join(jobDir, "record.json"), JSON.stringify({ status: "queued", worker: worker.pid, padding: "x".repeat(1500) }));
   worker.stdin.end(JSON.stringify({ prompt: "bench" }), () => {
     worker.unref();
-    process.stdout.write(`${worker.pid}\n`);
+    // As the companion prints: straight to the descriptor, without building process.stdout.
+    writeSync(1, `${worker.pid}\n`);
   });
 });
