@@ -106,33 +106,36 @@ const ajvOnDemand = {
   },
 };
 
-// The bundles the bin runs (through start.cjs, never `require`) are written wrapped in
-// CommonJS's module function, so that starting one compiles the file as read (see core's
-// cli/compile-cache.ts).
+/**
+ * The bundles the bin runs, each from src/<name>.ts, with what its build adds. The MCP bundle
+ * is the largest by far and starts on every host session: it is minified, so that there is
+ * half as much to read and parse (`node --enable-source-maps` maps stack traces back through
+ * its source map), and the SDK's schemas are built on first use.
+ */
+const ENTRY_BUNDLES = {
+  main: { plugins: [onDemand] },
+  read: { plugins: [onDemand, withoutAdapter] },
+  launch: { plugins: [onDemand, withoutAdapter, withoutForeground] },
+  mcp: { minify: true, plugins: [onDemand, ajvOnDemand, lazySdkSchemas] },
+};
+// They are run through start.cjs, never `require`d, and written wrapped in CommonJS's module
+// function, so that starting one compiles the file as read (see core's cli/compile-cache.ts).
 const { BUNDLE_HEAD, BUNDLE_TAIL } = await import(pathToFileURL(join(coreDist, "cli", "compile-cache.js")).href);
-const entry = { ...common, banner: { js: BUNDLE_HEAD }, footer: { js: BUNDLE_TAIL } };
-
-// The MCP bundle is the largest by far and starts on every host session: it is minified, so
-// that there is half as much to read and parse (`node --enable-source-maps` maps stack traces
-// back through its source map), and the SDK's schemas are built on first use.
-const mcpBundle = { minify: true, plugins: [onDemand, ajvOnDemand, lazySdkSchemas] };
 const fromMcp = dirname(fromApp.resolve("@agent-companion/mcp"));
 
 await Promise.all([
-  build({ ...entry, entryPoints: ["src/main.ts"], outfile: "dist/main.cjs", plugins: [onDemand] }),
-  build({ ...entry, entryPoints: ["src/read.ts"], outfile: "dist/read.cjs", plugins: [onDemand, withoutAdapter] }),
-  build({ ...entry, entryPoints: ["src/launch.ts"], outfile: "dist/launch.cjs", plugins: [onDemand, withoutAdapter, withoutForeground] }),
+  ...Object.entries(ENTRY_BUNDLES).map(([name, options]) =>
+    build({ ...common, banner: { js: BUNDLE_HEAD }, footer: { js: BUNDLE_TAIL }, ...options, entryPoints: [`src/${name}.ts`], outfile: `dist/${name}.cjs` }),
+  ),
   ...onDemandBundles.map(({ contents, outfile }) => build({ ...common, stdin: { contents, resolveDir: coreDist }, outfile })),
-  build({ ...entry, ...mcpBundle, entryPoints: ["src/mcp.ts"], outfile: "dist/mcp.cjs" }),
   build({ ...common, stdin: { contents: 'export * from "@modelcontextprotocol/sdk/validation/ajv";', resolveDir: fromMcp }, outfile: "dist/ajv.cjs" }),
 ]);
 
 // Last, as it names the others by content: dist/start.cjs, the bin's only import, holds each
 // command's bundle (the command table's column, not the table) and runs the bundle that serves
 // the command line from V8's code cache, kept per bundle content (see core's cli/compile-cache.ts).
-const ENTRY_BUNDLES = ["main", "read", "launch", "mcp"];
 const hashes = Object.fromEntries(
-  await Promise.all(ENTRY_BUNDLES.map(async (name) => [name, createHash("sha256").update(await readFile(`dist/${name}.cjs`)).digest("hex").slice(0, 16)])),
+  await Promise.all(Object.keys(ENTRY_BUNDLES).map(async (name) => [name, createHash("sha256").update(await readFile(`dist/${name}.cjs`)).digest("hex").slice(0, 16)])),
 );
 const { COMMANDS } = await import(pathToFileURL(join(coreDist, "commands", "table.js")).href);
 const { routesOf } = await import(pathToFileURL(join(coreDist, "cli", "route.js")).href);
