@@ -26,8 +26,8 @@ const inBackground = (args: readonly string[]): boolean => {
  * the main bundle, which explains them; `run`/`continue --background` to the launch bundle.
  */
 export const bundleFor = (argv: readonly string[], routes: Routes): EntryBundle => {
-  const [command, ...args] = argv;
-  const bundle = command !== undefined && Object.hasOwn(routes, command) ? routes[command] : undefined;
-  if (command === undefined || bundle === undefined) return "main";
+  const [command = "", ...args] = argv;
+  const bundle = Object.hasOwn(routes, command) ? routes[command] : undefined;
+  if (bundle === undefined) return "main";
   return LAUNCHES.has(command) && inBackground(args) ? "launch" : bundle;
 };
