@@ -19,10 +19,8 @@ const MAX_DELAY_MS = 100;
 
 type Release = () => Promise<void>;
 
-/** Another process holds the lock (the code proper-lockfile gives it). */
-class LockHeld extends Error {
-  readonly code = "ELOCKED";
-}
+/** Another process holds the lock. */
+class LockHeld extends Error {}
 
 function lockOnce(target: string): Release {
   const dir = `${target}.lock`;
