@@ -15,6 +15,7 @@ const { join } = require("node:path");
 
 const WORKER = 'process.stdin.on("data", () => undefined).on("end", () => undefined);';
 
+// As review-floor.cjs writes its records: each floor stands alone, loading no module of ours.
 function writeDurably(path, text) {
   const fd = openSync(`${path}.tmp`, "w", 0o600);
   writeSync(fd, text);

@@ -7,7 +7,7 @@ import { createModelServer } from "@agent-companion/model-server";
 import { binaryFor, createSandbox, type Target } from "@agent-companion/real-cli";
 import { execa } from "execa";
 import { COMPANION_BIN, MOCK_CLAUDE, companionEnv } from "./companion.js";
-import type { Measurement } from "./scenarios.js";
+import { floorLine, type Measurement } from "./scenarios.js";
 import { median, paired } from "./timing.js";
 
 const require = createRequire(import.meta.url);
@@ -66,7 +66,7 @@ export async function reviewOverhead(): Promise<Measurement[]> {
         detail: `${result.subjectMs.toFixed(0)} ms vs ${result.baselineMs.toFixed(0)} ms`,
         breakdown: [
           ...phaseBreakdown(result.subjectRuns, result.baselineMs),
-          `${"floor".padEnd(12)} ${floor.ratio.toFixed(2).padStart(5)}x   (${floor.subjectMs.toFixed(0)} ms: a bare script doing only the git reads, copy, target run and durable writes a review cannot skip)`,
+          floorLine(floor, "what a contained review cannot skip: the git reads, the copy, the target, two durable writes"),
         ],
       },
     ];

@@ -7,7 +7,7 @@ import { createSnapshot, selectScope } from "@agent-companion/core/review-source
 import { execa } from "execa";
 import { COMPANION_BIN, companion, companionEnv, settled } from "./companion.js";
 import { retainJobs } from "./store-fixture.js";
-import { type Command, median, paired, timeMs } from "./timing.js";
+import { type Command, median, type Paired, paired, timeMs } from "./timing.js";
 
 /** One measured quality-bar item of SPEC §10. */
 export interface Measurement {
@@ -21,6 +21,13 @@ export interface Measurement {
   /** Why the item could not be measured in this build; neither a pass nor a miss. */
   skipped?: string;
 }
+
+/**
+ * The breakdown line of a bar's floor: a bare script doing only `what`, run paired against the
+ * same baseline, so the table shows how much of the bar the machine itself leaves.
+ */
+export const floorLine = (floor: Paired, what: string): string =>
+  `${"floor".padEnd(12)} ${floor.ratio.toFixed(2).padStart(5)}x   (${floor.subjectMs.toFixed(0)} ms: a bare script doing only ${what})`;
 
 export const node = (args: readonly string[], env: Record<string, string>, cwd?: string): Command => ({ file: process.execPath, args, env, cwd });
 export const BARE_NODE = ["-e", "0"];
@@ -94,9 +101,7 @@ export async function launch(): Promise<Measurement[]> {
     return [
       {
         ...versusNode("run --background returns", 1.6, launched),
-        breakdown: [
-          `floor ${floor.ratio.toFixed(2)}x   (${floor.subjectMs.toFixed(1)} ms: a bare script that only starts a detached node worker on a stdin pipe, writes a durable record and hands the input over)`,
-        ],
+        breakdown: [floorLine(floor, "what a launch cannot skip: a detached node worker on a stdin pipe, a durable record, the input handed over")],
       },
     ];
   } finally {
